@@ -1,0 +1,36 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+
+.PHONY: run test install lint format messages bench
+
+run: install
+	.venv/bin/python bin/run.py
+
+test: install
+	bin/test
+
+install: $(UV)
+	$(UV) sync --frozen --extra demo --quiet
+
+# uv is the only tool we need before the project's own environment exists.
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+lint: install
+	.venv/bin/ruff format --check .
+	.venv/bin/ruff check .
+	.venv/bin/djhtml --check templates */templates
+
+format: install
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+	.venv/bin/djhtml templates */templates
+
+messages: install
+	.venv/bin/python manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=.tools
+	.venv/bin/python manage.py compilemessages --ignore=.venv --ignore=.tools
+
+bench: install
+	bin/bench

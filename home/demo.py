@@ -1,0 +1,349 @@
+"""Demo content of the front pages: Kymenlaakso, in Finnish, Swedish and English.
+
+Every text is our own. Regional contacts are placeholders and say so.
+"""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .models import ContentPage, HelpContact, HomePage, SiteSettings
+
+LANGUAGES = ("fi", "sv", "en")
+
+HOME = {
+    "fi": {
+        "title": "Polku – tukea arkeen",
+        "introduction": (
+            "Polut ovat 13–17-vuotiaille tehtyjä digitaalisia itsehoito-ohjelmia. "
+            "Voit edetä omaan tahtiisi, omalla puhelimellasi."
+        ),
+        "body": [
+            ("heading", {"text": "Näin polku toimii"}),
+            (
+                "paragraph",
+                "<p>Valitse aihe, lue polun kuvaus ja aloita. Polun käyttö vaatii "
+                "vahvan tunnistautumisen, jotta vastauksesi pysyvät vain sinun. "
+                "Kukaan ei lue vastauksiasi, eivätkä työntekijät näe niitä.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "title": "Digitaalinen polku ei korvaa ihmistä",
+                    "text": "<p>Se kulkee rinnalla. Voit aina ottaa yhteyttä "
+                    "palveluihin, joiden yhteystiedot löydät polulta.</p>",
+                },
+            ),
+        ],
+        "no_bank_id_text": (
+            "<p>Jos sinulla ei vielä ole pankkitunnuksia tai mobiilivarmennetta, "
+            "kysy kouluterveydenhoitajalta tai Ohjaamosta. He auttavat sinua "
+            "löytämään tukea myös ilman tunnistautumista.</p>"
+        ),
+    },
+    "sv": {
+        "title": "Polku – stöd i vardagen",
+        "introduction": (
+            "Stigarna är digitala självvårdsprogram för 13–17-åringar. "
+            "Du går framåt i din egen takt, på din egen telefon."
+        ),
+        "body": [
+            ("heading", {"text": "Så fungerar stigen"}),
+            (
+                "paragraph",
+                "<p>Välj ett tema, läs beskrivningen och börja. Stigen kräver stark "
+                "autentisering så att dina svar förblir dina. Ingen läser dina svar, "
+                "och personalen ser dem inte.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "title": "En digital stig ersätter inte en människa",
+                    "text": "<p>Den går bredvid. Du kan alltid kontakta tjänsterna "
+                    "som finns på stigen.</p>",
+                },
+            ),
+        ],
+        "no_bank_id_text": (
+            "<p>Om du inte ännu har bankkoder eller mobilcertifikat, fråga "
+            "skolhälsovårdaren eller Ohjaamo. De hjälper dig att hitta stöd också "
+            "utan identifiering.</p>"
+        ),
+    },
+    "en": {
+        "title": "Polku – support for everyday life",
+        "introduction": (
+            "Paths are digital self-care programmes made for 13–17-year-olds. "
+            "Go at your own pace, on your own phone."
+        ),
+        "body": [
+            ("heading", {"text": "How a path works"}),
+            (
+                "paragraph",
+                "<p>Choose a theme, read what the path is about and start. Using a "
+                "path needs strong identification so that your answers stay yours. "
+                "Nobody reads your answers, and staff never see them.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "title": "A digital path does not replace a person",
+                    "text": "<p>It walks alongside. You can always contact the "
+                    "services listed on the path.</p>",
+                },
+            ),
+        ],
+        "no_bank_id_text": (
+            "<p>If you do not have online banking codes or a mobile ID yet, ask "
+            "your school nurse or Ohjaamo. They will help you find support without "
+            "identification too.</p>"
+        ),
+    },
+}
+
+SLUGS = {
+    "apua-heti": {"sv": "hjalp-genast", "en": "help-now"},
+    "saavutettavuus": {"sv": "tillganglighet", "en": "accessibility"},
+    "tietosuoja": {"sv": "dataskydd", "en": "privacy"},
+}
+
+PAGES = {
+    "apua-heti": {
+        "fi": (
+            "Tarvitsetko apua heti?",
+            "Jos olet hädässä, et ole yksin. Tässä ovat numerot, joihin voit "
+            "soittaa tai kirjoittaa heti.",
+            "<p>Hätätilanteessa soita <b>112</b>. Jos mielesi on todella paha, "
+            "voit soittaa Kriisipuhelimeen tai kirjoittaa Sekasin-chattiin. "
+            "Lasten ja nuorten puhelimeen voit soittaa nimettömästi.</p>"
+            "<p>Terveysasioissa neuvoo Päivystysapu 116 117.</p>",
+        ),
+        "sv": (
+            "Behöver du hjälp genast?",
+            "Om du är i nöd är du inte ensam. Här är numren du kan ringa eller "
+            "skriva till genast.",
+            "<p>I nödsituationer, ring <b>112</b>. Om du mår mycket dåligt kan du "
+            "ringa Kristelefonen eller skriva i Sekasin-chatten. Du kan ringa "
+            "Barn- och ungdomstelefonen anonymt.</p>"
+            "<p>Jourhjälpen 116 117 ger råd i hälsofrågor.</p>",
+        ),
+        "en": (
+            "Do you need help right now?",
+            "If you are in distress, you are not alone. These are the numbers you "
+            "can call or write to straight away.",
+            "<p>In an emergency, call <b>112</b>. If you feel really bad, you can "
+            "call the Crisis Helpline or write to the Sekasin chat. You can call "
+            "the Children and Youth Phone anonymously.</p>"
+            "<p>Medical Helpline 116 117 gives advice on health matters.</p>",
+        ),
+    },
+    "saavutettavuus": {
+        "fi": (
+            "Saavutettavuusseloste",
+            "Polku pyrkii täyttämään WCAG 2.1 AA -tason vaatimukset "
+            "(laki digitaalisten palvelujen tarjoamisesta 306/2019).",
+            "<p>Sivusto toimii näppäimistöllä, ruudunlukijalla ja 200 % "
+            "suurennoksella. Jos huomaat saavutettavuusongelman, kerro siitä "
+            "meille. <i>Demo: palautekanava on esimerkki.</i></p>",
+        ),
+        "sv": (
+            "Tillgänglighetsutlåtande",
+            "Polku strävar efter att uppfylla kraven på nivå WCAG 2.1 AA "
+            "(lagen om tillhandahållande av digitala tjänster 306/2019).",
+            "<p>Webbplatsen fungerar med tangentbord, skärmläsare och 200 % "
+            "förstoring. Berätta för oss om du hittar ett tillgänglighetsproblem. "
+            "<i>Demo: responskanalen är ett exempel.</i></p>",
+        ),
+        "en": (
+            "Accessibility statement",
+            "Polku aims to meet WCAG 2.1 level AA (Act on the Provision of "
+            "Digital Services 306/2019).",
+            "<p>The site works with a keyboard, a screen reader and at 200 % "
+            "zoom. If you find an accessibility problem, please tell us. "
+            "<i>Demo: the feedback channel is an example.</i></p>",
+        ),
+    },
+    "tietosuoja": {
+        "fi": (
+            "Tietosuojaseloste",
+            "Kerromme selkeästi, mitä tietoja Polku käsittelee ja kuka näkee mitä.",
+            "<p>Henkilötunnustasi ei tallenneta. Vastauksesi tallennetaan "
+            "salattuina, ja vain sinä näet ne. Työntekijät näkevät vain "
+            "yhteenlaskettuja lukuja. Voit ladata tai poistaa tietosi milloin "
+            "tahansa.</p>",
+        ),
+        "sv": (
+            "Dataskyddsbeskrivning",
+            "Vi berättar tydligt vilka uppgifter Polku behandlar och vem som ser vad.",
+            "<p>Din personbeteckning sparas inte. Dina svar sparas krypterade och "
+            "bara du ser dem. Personalen ser bara sammanräknade siffror. Du kan "
+            "ladda ner eller radera dina uppgifter när som helst.</p>",
+        ),
+        "en": (
+            "Privacy notice",
+            "We tell you plainly what data Polku handles and who sees what.",
+            "<p>Your personal identity code is not stored. Your answers are stored "
+            "encrypted and only you see them. Staff see only totals. You can "
+            "download or delete your data at any time.</p>",
+        ),
+    },
+}
+
+# (name, phone, url, availability, description) per language.
+HELP_CONTACTS = {
+    "fi": [
+        ("Hätänumero", "112", "", "24/7", "Kun henki tai terveys on vaarassa"),
+        (
+            "MLL Lasten ja nuorten puhelin",
+            "116 111",
+            "https://www.nuortennetti.fi/",
+            "ma–pe 14–20, la–su 17–20",
+            "Maksuton ja nimetön",
+        ),
+        ("Kriisipuhelin", "09 2525 0111", "", "24/7", "MIELI ry"),
+        ("Sekasin-chat", "", "https://sekasin.fi/", "ma–pe 9–24", "Nuorten chat"),
+        ("Päivystysapu", "116 117", "", "24/7", "Neuvoo terveysasioissa"),
+    ],
+    "sv": [
+        ("Nödnummer", "112", "", "24/7", "När liv eller hälsa är i fara"),
+        (
+            "MLL:s Barn- och ungdomstelefon",
+            "116 111",
+            "https://www.nuortennetti.fi/",
+            "mån–fre 14–20, lör–sön 17–20",
+            "Avgiftsfri och anonym",
+        ),
+        ("Kristelefonen", "09 2525 0111", "", "24/7", "MIELI ry"),
+        (
+            "Sekasin-chatten",
+            "",
+            "https://sekasin.fi/",
+            "mån–fre 9–24",
+            "Chatt för unga",
+        ),
+        ("Jourhjälpen", "116 117", "", "24/7", "Råd i hälsofrågor"),
+    ],
+    "en": [
+        ("Emergency number", "112", "", "24/7", "When life or health is in danger"),
+        (
+            "MLL Children and Youth Phone",
+            "116 111",
+            "https://www.nuortennetti.fi/",
+            "Mon–Fri 14–20, Sat–Sun 17–20",
+            "Free and anonymous",
+        ),
+        ("Crisis Helpline", "09 2525 0111", "", "24/7", "MIELI ry"),
+        (
+            "Sekasin chat",
+            "",
+            "https://sekasin.fi/",
+            "Mon–Fri 9–24",
+            "Chat for young people",
+        ),
+        ("Medical Helpline", "116 117", "", "24/7", "Advice on health matters"),
+    ],
+}
+
+
+def ensure_locales():
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
+    }
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _home_fields(page, data):
+    page.title = data["title"]
+    page.introduction = data["introduction"]
+    page.body = data["body"]
+    page.no_bank_id_text = data["no_bank_id_text"]
+
+
+def ensure_home(locales):
+    """The fi home page as the site root, with sv and en translations."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=locales["fi"]).first()
+    if home is None:
+        home = HomePage(slug="polku", locale=locales["fi"])
+        _home_fields(home, HOME["fi"])
+        root.add_child(instance=home)
+        publish(home)
+        site = Site.objects.filter(is_default_site=True).first()
+        old_root = site.root_page if site else None
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        site.root_page = home
+        site.site_name = "Polku"
+        site.save()
+        if old_root and old_root.pk != home.pk and not old_root.get_children():
+            old_root.delete()
+    homes = {"fi": home}
+    for code in ("sv", "en"):
+        translated = home.get_translation_or_none(locales[code])
+        if translated is None:
+            translated = home.copy_for_translation(locales[code]).specific
+            translated.slug = f"polku-{code}"
+            _home_fields(translated, HOME[code])
+            publish(translated)
+        homes[code] = translated
+    return homes
+
+
+def ensure_content_pages(locales, homes):
+    """General pages, created once: a second run never overwrites edits."""
+    fi_pages = {}
+    for slug, texts in PAGES.items():
+        page = ContentPage.objects.filter(locale=locales["fi"], slug=slug).first()
+        if page is None:
+            title, intro, body = texts["fi"]
+            page = ContentPage(
+                slug=slug,
+                title=title,
+                introduction=intro,
+                body=[("paragraph", body)],
+                locale=locales["fi"],
+            )
+            homes["fi"].add_child(instance=page)
+            publish(page)
+        for code in ("sv", "en"):
+            if page.get_translation_or_none(locales[code]) is None:
+                target = page.copy_for_translation(locales[code]).specific
+                title, intro, body = texts[code]
+                target.slug = SLUGS[slug][code]
+                target.title, target.introduction = title, intro
+                target.body = [("paragraph", body)]
+                publish(target)
+        fi_pages[slug] = page
+    return fi_pages
+
+
+def ensure_help_contacts(locales):
+    for code, rows in HELP_CONTACTS.items():
+        for order, (name, phone, url, availability, description) in enumerate(rows):
+            HelpContact.objects.get_or_create(
+                locale=locales[code],
+                sort_order=order,
+                defaults={
+                    "name": name,
+                    "phone": phone,
+                    "url": url,
+                    "availability": availability,
+                    "description": description,
+                },
+            )
+
+
+@transaction.atomic
+def load():
+    locales = ensure_locales()
+    homes = ensure_home(locales)
+    pages = ensure_content_pages(locales, homes)
+    ensure_help_contacts(locales)
+    settings = SiteSettings.load()
+    if settings.help_page_id is None:
+        settings.help_page = pages["apua-heti"]
+        settings.save()
+    return homes

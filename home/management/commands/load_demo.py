@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from home import demo as home_demo
+
+
+class Command(BaseCommand):
+    help = "Load the Kymenlaakso demo content. Safe to run again: keeps edits."
+
+    def handle(self, *args, **options):
+        home_demo.load()
+        if settings.DEMO_ADMIN_PASSWORD:
+            self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
+
+    def ensure_admin(self, password):
+        user, created = get_user_model().objects.get_or_create(
+            username="admin",
+            defaults={
+                "is_staff": True,
+                "is_superuser": True,
+                "email": "admin@localhost",
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save()

@@ -1,0 +1,123 @@
+"""The home page, general content pages and the site-wide help settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class BasePage(Page):
+    """Fields and search behaviour that every public page shares."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two plain sentences shown under the title."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    no_bank_id_text = RichTextField(
+        _("no bank ID yet"),
+        blank=True,
+        features=["bold", "link"],
+        help_text=_("What to do when a young person has no bank ID or mobile ID."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        FieldPanel("no_bank_id_text"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    page_description = _("The front page of the portal, one per language.")
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ContentPage(BasePage):
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+    page_description = _(
+        "A general page: help right now, accessibility statement, privacy notice."
+    )
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class HelpContact(TranslatableMixin, models.Model):
+    """One line of the help box shown on every page (112, 116 111, …)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    url = models.URLField(_("web address"), blank=True)
+    availability = models.CharField(
+        _("when available"), max_length=120, blank=True, help_text=_("E.g. 24/7")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("phone"),
+        FieldPanel("url"),
+        FieldPanel("availability"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("help contact")
+        verbose_name_plural = _("help contacts")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tel_href(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+@register_setting(icon="help")
+class SiteSettings(BaseGenericSetting):
+    quick_exit_url = models.URLField(
+        _("quick exit address"),
+        default="https://yle.fi/saa",
+        help_text=_(
+            "Where the quick exit button sends the visitor: a neutral, everyday page."
+        ),
+    )
+    help_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("help right now page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("quick_exit_url"), FieldPanel("help_page")]
+
+    class Meta:
+        verbose_name = _("site settings")
