@@ -57,7 +57,7 @@ def _child_env(db_name):
     env = os.environ.copy()
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.test",
-        DATABASE_URL=(
+        TEST_DATABASE_URL=(
             f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST']}:"
             f"{db['PORT']}/{db_name}"
         ),
