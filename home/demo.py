@@ -264,7 +264,9 @@ def _home_fields(page, data):
 
 def ensure_home(locales):
     """The fi home page as the site root, with sv and en translations."""
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["fi"])
+    )
     home = HomePage.objects.filter(locale=locales["fi"]).first()
     if home is None:
         home = HomePage(slug="polku", locale=locales["fi"])

@@ -172,7 +172,9 @@ def browser():
 @pytest.fixture
 def phone(browser):
     """A fresh browser context at 375 px, like a young person's phone."""
-    context = browser.new_context(viewport=PHONE, locale="fi-FI")
+    context = browser.new_context(
+        viewport=PHONE, locale="fi-FI", has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     yield page
     context.close()

@@ -1,0 +1,239 @@
+"""The foundation: pages in three languages, sitemap, robots, health."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.test import override_settings
+
+
+@pytest.fixture
+def client_demo(demo_site, client):
+    return client
+
+
+def test_root_redirects_to_finnish(client_demo):
+    """A visitor at / lands on the Finnish front page."""
+    response = client_demo.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("fi", "Polku – tukea arkeen"),
+        ("sv", "Polku – stöd i vardagen"),
+        ("en", "Polku – support for everyday life"),
+    ],
+)
+def test_home_page_in_each_language(client_demo, lang, title):
+    """The home page renders in fi, sv and en with the right lang and help box."""
+    response = client_demo.get(f"/{lang}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in html
+    assert title in html
+    assert 'href="tel:112"' in html  # the help box is on every page
+    assert "data-quick-exit" in html
+
+
+def test_ui_strings_are_translated(client_demo):
+    """Interface strings follow the page language, Finnish first."""
+    fi = client_demo.get("/fi/").content.decode()
+    sv = client_demo.get("/sv/").content.decode()
+    assert "Poistu sivulta" in fi
+    assert "Lämna sidan" in sv
+    assert "Tarvitsetko apua heti?" in fi
+
+
+def test_language_switcher_links_to_the_translation(client_demo):
+    """The language switcher on a content page points at that page's translations."""
+    html = client_demo.get("/fi/apua-heti/").content.decode()
+    assert 'href="/sv/hjalp-genast/"' in html
+    assert 'href="/en/help-now/"' in html
+
+
+def test_sitemap_lists_every_page_in_every_language(client_demo):
+    """sitemap.xml has each public page in fi, sv and en."""
+    xml = client_demo.get("/sitemap.xml").content.decode()
+    for path in ("/fi/", "/sv/", "/en/", "/fi/tietosuoja/", "/sv/dataskydd/"):
+        assert f"{path}</loc>" in xml
+    assert "/en/privacy/</loc>" in xml
+
+
+def test_robots_txt_points_at_sitemap(client):
+    """robots.txt keeps crawlers out of the admin and names the sitemap."""
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "/sitemap.xml" in text
+
+
+def test_search_finds_pages_in_the_active_language(client_demo):
+    """Search returns pages of the language being browsed, not the others."""
+    html = client_demo.get("/en/search/", {"query": "privacy"}).content.decode()
+    assert "/en/privacy/" in html
+    assert "/fi/tietosuoja/" not in html
+
+
+def test_public_pages_send_a_strict_content_security_policy(client_demo):
+    """Public pages forbid every third-party source through CSP."""
+    policy = client_demo.get("/fi/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.django_db
+def test_healthz_all_up(client, celery_worker, celery_beat):
+    """/healthz/ answers 200 when database, cache, broker, worker and beat are up."""
+    deadline = time.monotonic() + 30
+    while True:
+        response = client.get("/healthz/")
+        if response.status_code == 200 or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert response.status_code == 200, response.json()
+    assert set(response.json()["checks"].values()) == {"up"}
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def own_redis():
+    """A Redis server of this test's own, so that stopping it harms nobody else."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            shutil.which("redis-server"),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    yield port, process
+    process.kill()
+    process.wait()
+
+
+def test_stopping_redis_degrades_health_but_not_pages(demo_site, client, own_redis):
+    """With Redis stopped, /healthz/ says 503 while content pages still render."""
+    port, process = own_redis
+    url = f"redis://127.0.0.1:{port}"
+    caches = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"{url}/1",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    with override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0"):
+        before = client.get("/healthz/").json()["checks"]
+        assert before["cache"] == before["broker"] == "up"
+
+        process.kill()
+        process.wait()
+
+        response = client.get("/healthz/")
+        assert response.status_code == 503
+        assert response.json()["checks"]["cache"] == "down"
+        assert response.json()["checks"]["broker"] == "down"
+        page = client.get("/fi/apua-heti/")
+        assert page.status_code == 200
+        assert "Tarvitsetko apua heti?" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_healthz_never_raises_when_the_database_fails(client, monkeypatch):
+    """A failing check turns into "down" and a 503, never a 500."""
+    from portal import health
+
+    def broken():
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(health.CHECKS, "database", broken)
+    response = client.get("/healthz/")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "down"
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "p" * 30 + "-a-production-secret-for-the-deploy-check-" + "q" * 20,
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/polku",
+    "REDIS_URL": "redis://127.0.0.1:6379",
+    "ALLOWED_HOSTS": "polku.example.fi",
+    "STRONGID_ISSUER": "https://broker.example.fi",
+    "STRONGID_CLIENT_SECRET": "broker-secret",
+}
+
+
+def _manage_in_production(*args, **overrides):
+    """Run manage.py under the production settings in a clean environment."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "STRONGID_ALLOW_TEST_CODES"}
+    }
+    env.update(PRODUCTION_ENV)
+    for key, value in overrides.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_refuse_to_start_without_secrets():
+    """Production settings stop at import when a required secret is missing."""
+    result = _manage_in_production("check", SECRET_KEY=None)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    """With real secrets, `manage.py check --deploy` finds nothing to warn about."""
+    result = _manage_in_production("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_refuse_a_loopback_identity_provider():
+    """Production refuses to start with the local test IdP as its issuer."""
+    result = _manage_in_production("check", STRONGID_ISSUER="http://127.0.0.1:8001")
+    assert result.returncode != 0
+    assert "loopback" in result.stderr
+
+
+def test_production_settings_refuse_test_identity_codes():
+    """Production refuses to start when test identity codes are allowed."""
+    result = _manage_in_production("check", STRONGID_ALLOW_TEST_CODES="1")
+    assert result.returncode != 0
+    assert "Test identity codes" in result.stderr
