@@ -75,7 +75,8 @@ def test_pages_reflow_at_200_percent_zoom(browser, live_server, demo_site):
     for path in ("/fi/", "/fi/apua-heti/", "/fi/search/?query=apua"):
         page.goto(f"{live_server.url}{path}")
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
         )
         assert overflow <= 0, path
     context.close()
