@@ -187,6 +187,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "polku.example.fi",
     "STRONGID_ISSUER": "https://broker.example.fi",
     "STRONGID_CLIENT_SECRET": "broker-secret",
+    "FIELD_ENCRYPTION_SALTS": "salt-2026",
 }
 
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "paths",
+    "progress",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -283,6 +284,14 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_FILE_PATH = str(VAR_DIR / "outbox")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Polku <polku@localhost>")
+
+# --- Field encryption (answers) --------------------------------------------
+
+# django-fernet-encrypted-fields derives its keys from SECRET_KEY (plus
+# SECRET_KEY_FALLBACKS) and every SALT_KEY; the first pair encrypts, all
+# decrypt. Rotate by putting a new salt first and re-saving (see
+# docs/progress.md). Production sets FIELD_ENCRYPTION_SALTS.
+SALT_KEY = env_list("FIELD_ENCRYPTION_SALTS", "polku-dev-salt")
 
 # --- Strong identification (OIDC broker) -----------------------------------
 

@@ -28,6 +28,7 @@ _require("REDIS_URL")
 _require("ALLOWED_HOSTS")
 STRONGID_CLIENT_SECRET = _require("STRONGID_CLIENT_SECRET")
 STRONGID_ISSUER = _require("STRONGID_ISSUER")
+SALT_KEY = [s.strip() for s in _require("FIELD_ENCRYPTION_SALTS").split(",") if s]
 
 _loopback = ("http://127.", "http://localhost", "https://127.", "https://localhost")
 if STRONGID_ISSUER.startswith(_loopback):
