@@ -21,12 +21,12 @@ install: $(UV)
 lint: install
 	.venv/bin/ruff format --check .
 	.venv/bin/ruff check .
-	.venv/bin/djhtml --check templates */templates
+	.venv/bin/djhtml --check $$(find . -name '*.html' -not -path './.venv/*' -not -path './.tools/*' -not -path './node_modules/*')
 
 format: install
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
-	.venv/bin/djhtml templates */templates
+	.venv/bin/djhtml $$(find . -name '*.html' -not -path './.venv/*' -not -path './.tools/*' -not -path './node_modules/*')
 
 messages: install
 	.venv/bin/python manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=.tools
