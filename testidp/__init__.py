@@ -1,0 +1,1 @@
+"""The local test identity provider (development, tests, CI; never production)."""
