@@ -172,6 +172,7 @@ def main():
 
     today = datetime.date.today()
     test_code = make_code(birth_date_for_age(15, today))
+    admin_password = env.get("DEMO_ADMIN_PASSWORD", "polku-demo-admin")
     print(
         f"""
 ================================ Polku is {"up" if healthy else "NOT healthy"}
@@ -180,7 +181,8 @@ def main():
   Admin             http://{WEB}/admin/
   Identity provider http://{IDP}/   (local test IdP, never in production)
   Test identity     personal identity code {test_code} (15 years old, a 9xx test code)
-  Admin login       admin / {env.get("DEMO_ADMIN_PASSWORD", "polku-demo-admin")}
+  Admin login       admin / {admin_password}
+                    then the two-factor code 000000 (development only)
   Database          {database}
   Redis             {env["REDIS_URL"]}
   E-mail outbox     {VAR / "outbox"}

@@ -2,16 +2,19 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import sign_out
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
 from .health import healthz
+
+LOGIN = "account_login"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -25,6 +28,15 @@ urlpatterns = [
         {"sitemaps": {"pages": AllLanguagesSitemap}},
         name="sitemap",
     ),
+    # Every password form into the admin goes through allauth (and its MFA):
+    # Wagtail's and Django's own login views stay unreachable.
+    path("admin/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
+    path(
+        "django-admin/login/",
+        RedirectView.as_view(pattern_name=LOGIN, query_string=True),
+    ),
+    path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
+    path("accounts/sign-out/", sign_out, name="sign_out"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -38,6 +50,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

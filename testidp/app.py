@@ -41,6 +41,7 @@ BROKEN_CHOICES = {
     "wrong_nonce": "Wrong nonce",
     "no_nonce": "Missing nonce",
     "wrong_acr": "Wrong acr (test assurance)",
+    "no_acr": "No acr claim",
     "no_hetu": "No personal identity code claim",
     "birthdate_mismatch": "birthdate disagrees with the code",
     "bad_signature": "Signed with an unknown key",
@@ -148,6 +149,8 @@ class Provider:
             claims.pop("nonce", None)
         elif broken == "wrong_acr":
             claims["acr"] = "urn:oid:1.2.246.517.3002.110.999"
+        elif broken == "no_acr":
+            claims.pop("acr", None)
         elif broken == "no_hetu":
             claims.pop(self.hetu_claim, None)
         elif broken == "birthdate_mismatch" and "birthdate" in claims:

@@ -188,6 +188,8 @@ PRODUCTION_ENV = {
     "STRONGID_ISSUER": "https://broker.example.fi",
     "STRONGID_CLIENT_SECRET": "broker-secret",
     "FIELD_ENCRYPTION_SALTS": "salt-2026",
+    "STRONGID_UID_KEYS": "2:uid-key-2026",
+    "MFA_ENCRYPTION_KEYS": "mfa-key-2026",
 }
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "paths",
     "progress",
+    "reminders",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.mfa",
+    "accounts.strongid",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SessionPolicyMiddleware",
+    "accounts.middleware.StaffMFAMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -172,13 +176,25 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_QUERY_EMAIL = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 5
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN")
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 
 # django-axes locks an account on one address, never a whole address: a
 # school behind one NAT must not lock out every pupil.
@@ -253,12 +269,31 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Seconds after which a missing beat or worker heartbeat makes /healthz/ 503.
 HEALTH_BEAT_MAX_AGE = int(os.environ.get("HEALTH_BEAT_MAX_AGE", "90"))
 HEALTH_BEAT_INTERVAL = float(os.environ.get("HEALTH_BEAT_INTERVAL", "15"))
+# Reminders need one beat entry: the dispatcher claims due rows from PostgreSQL
+# every minute (docs/reminders.md). Other periodic tasks go beside it.
+CELERY_BEAT_SCHEDULE = {
+    "reminders-dispatch": {
+        "task": "reminders.dispatch",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}
+# Web push signs with this VAPID key (PEM or base64url); empty in development,
+# where one is generated into var/. REMINDERS_EMAIL_BACKEND defaults to
+# EMAIL_BACKEND; production uses SMTP so that a 5xx refusal disables an address.
+REMINDERS_VAPID_PRIVATE_KEY = os.environ.get("REMINDERS_VAPID_PRIVATE_KEY", "")
+REMINDERS_VAPID_SUBJECT = os.environ.get(
+    "REMINDERS_VAPID_SUBJECT", "mailto:polku@localhost"
+)
+REMINDERS_EMAIL_BACKEND = os.environ.get("REMINDERS_EMAIL_BACKEND") or None
 
 # --- Security headers ------------------------------------------------------
 
 # No third-party request may leave any public page: everything is 'self'.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    # The admin and allauth's staff pages (MFA enrolment uses inline scripts)
+    # are excluded; every page a young person sees is covered.
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/", "/accounts/2fa/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -266,11 +301,18 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "frame-src": ["'none'"],
         "frame-ancestors": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # Identification starts with a form whose answer redirects to the
+        # broker: Chromium applies form-action to that redirect too.
+        "form-action": [
+            "'self'",
+            os.environ.get("STRONGID_ISSUER", "http://127.0.0.1:8001"),
+        ],
     },
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -307,7 +349,45 @@ STRONGID_ACCEPTED_ACR = env_list(
     "http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3",
 )
 STRONGID_HETU_CLAIM = os.environ.get("STRONGID_HETU_CLAIM", "hetu")
+STRONGID_FETCH_USERINFO = env_bool("STRONGID_FETCH_USERINFO")
+STRONGID_TOKEN_AUTH_METHOD = os.environ.get(
+    "STRONGID_TOKEN_AUTH_METHOD", "client_secret_post"
+)
+STRONGID_ALGORITHMS = env_list("STRONGID_ALGORITHMS", "RS256,PS256,ES256")
+STRONGID_UI_LOCALES = os.environ.get("STRONGID_UI_LOCALES", "fi sv en")
+STRONGID_LEEWAY = int(os.environ.get("STRONGID_LEEWAY", "30"))
+STRONGID_TIMEOUT = float(os.environ.get("STRONGID_TIMEOUT", "5"))
 STRONGID_ALLOW_TEST_CODES = env_bool("STRONGID_ALLOW_TEST_CODES")
+STRONGID_MIN_AGE = int(os.environ.get("STRONGID_MIN_AGE", "13"))
+STRONGID_MAX_AGE = int(os.environ.get("STRONGID_MAX_AGE", "17"))
+# Keyed pseudonyms of identity codes: "version:key" pairs, current first. The
+# keys live outside the database; docs/auth.md explains rotation.
+STRONGID_UID_KEYS = env_list("STRONGID_UID_KEYS", "1:dev-only-uid-key")
+# FTN profile pieces, off until configured (private JWKs as JSON strings).
+STRONGID_SIGNED_REQUEST_OBJECT = env_bool("STRONGID_SIGNED_REQUEST_OBJECT")
+STRONGID_PRIVATE_KEY_JWT = env_bool("STRONGID_PRIVATE_KEY_JWT")
+STRONGID_CLIENT_SIGNING_KEY = os.environ.get("STRONGID_CLIENT_SIGNING_KEY", "")
+STRONGID_CLIENT_SIGNING_ALG = os.environ.get("STRONGID_CLIENT_SIGNING_ALG", "RS256")
+STRONGID_ID_TOKEN_DECRYPTION_KEY = os.environ.get(
+    "STRONGID_ID_TOKEN_DECRYPTION_KEY", ""
+)
+SOCIALACCOUNT_PROVIDERS = {
+    "strongid": {
+        "APPS": [
+            {
+                "client_id": STRONGID_CLIENT_ID,
+                "secret": STRONGID_CLIENT_SECRET,
+                "settings": {"server_url": STRONGID_ISSUER},
+            }
+        ]
+    }
+}
+
+# Session policy (docs/auth.md): idle and absolute lifetimes in seconds.
+SESSION_POLICY = {
+    "young": {"idle": 15 * 60, "absolute": 8 * 60 * 60},
+    "staff": {"idle": 30 * 60, "absolute": 12 * 60 * 60},
+}
 
 # The demo admin of `make run`; only development settings set a password.
 DEMO_ADMIN_PASSWORD = None

@@ -28,6 +28,10 @@ _require("REDIS_URL")
 _require("ALLOWED_HOSTS")
 STRONGID_CLIENT_SECRET = _require("STRONGID_CLIENT_SECRET")
 STRONGID_ISSUER = _require("STRONGID_ISSUER")
+STRONGID_UID_KEYS = [k.strip() for k in _require("STRONGID_UID_KEYS").split(",") if k]
+MFA_ENCRYPTION_KEYS = [
+    k.strip() for k in _require("MFA_ENCRYPTION_KEYS").split(",") if k
+]
 SALT_KEY = [s.strip() for s in _require("FIELD_ENCRYPTION_SALTS").split(",") if s]
 
 _loopback = ("http://127.", "http://localhost", "https://127.", "https://localhost")

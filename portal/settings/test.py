@@ -37,7 +37,13 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STRONGID_ISSUER = f"http://127.0.0.1:{18001 + SLOT}"
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = ["'self'", STRONGID_ISSUER]  # noqa: F405
 STRONGID_ALLOW_TEST_CODES = True
 HEALTH_BEAT_INTERVAL = 1.0
 HEALTH_BEAT_MAX_AGE = 10
+# Reminders go to the tests' own push service and SMTP relay on loopback.
+REMINDERS_PUSH_ALLOW_LOOPBACK = True
+REMINDERS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = 12525 + SLOT
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

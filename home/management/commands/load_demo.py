@@ -1,3 +1,5 @@
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -26,3 +28,6 @@ class Command(BaseCommand):
         if created:
             user.set_password(password)
             user.save()
+        if not Authenticator.objects.filter(user=user).exists():
+            # MFA is mandatory for staff: enrol the demo admin once.
+            TOTP.activate(user, generate_totp_secret())

@@ -1,0 +1,106 @@
+"""allauth adapters: closed sign-up for staff, minimal young-person accounts,
+and encrypted MFA secrets."""
+
+import base64
+import hashlib
+import secrets
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.providers.base.constants import AuthError
+from cryptography.fernet import Fernet, MultiFernet
+from django.conf import settings
+from django.shortcuts import render
+
+from .strongid.identity import AgeRefused, IdentityRefused
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        # Staff and editors are invited by an administrator; young people
+        # arrive only through strong identification (the social adapter).
+        return False
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def is_open_for_signup(self, request, sociallogin):
+        return sociallogin.account.provider == "strongid"
+
+    def populate_user(self, request, sociallogin, data):
+        user = sociallogin.user
+        user.username = f"y-{secrets.token_hex(8)}"
+        user.is_young_person = True
+        _apply_identity(user, data)
+        return user
+
+    def pre_social_login(self, request, sociallogin):
+        if sociallogin.is_existing and sociallogin.account.provider == "strongid":
+            user = sociallogin.user
+            _apply_identity(user, sociallogin.identity_data)
+            user.save(
+                update_fields=[
+                    "turns_18_on",
+                    "identified_at",
+                    "identity_acr",
+                    "identity_issuer",
+                ]
+            )
+
+    def on_authentication_error(
+        self, request, provider, error=None, exception=None, extra_context=None
+    ):
+        """Every failure of identification ends on a kind, translated page."""
+        from .strongid.views import ProviderUnavailable
+
+        if isinstance(exception, AgeRefused):
+            template, status = "account/strongid_age.html", 403
+        elif isinstance(exception, ProviderUnavailable):
+            template, status = "account/strongid_unavailable.html", 503
+        elif error == AuthError.CANCELLED:
+            template, status = "account/strongid_cancelled.html", 200
+        else:
+            template, status = "account/strongid_failed.html", 400
+        reason = type(exception).__name__ if exception else str(error)
+        _audit(None, "identification_failed", reason)
+        raise ImmediateHttpResponse(render(request, template, status=status))
+
+
+def _apply_identity(user, data):
+    user.turns_18_on = data.get("turns_18_on")
+    user.identified_at = data.get("identified_at")
+    user.identity_acr = data.get("acr", "")
+    user.identity_issuer = data.get("iss", "")
+
+
+def _audit(user, event, detail=""):
+    from .models import AuditEvent
+
+    AuditEvent.objects.create(user=user, event=event, detail=detail[:200])
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """TOTP secrets and recovery seeds are encrypted at rest.
+
+    Keys derive from MFA_ENCRYPTION_KEYS (newest first); MultiFernet decrypts
+    with any of them, so keys rotate without re-enrolling anyone.
+    """
+
+    def _fernet(self):
+        keys = settings.MFA_ENCRYPTION_KEYS or [settings.SECRET_KEY]
+        return MultiFernet(
+            [
+                Fernet(base64.urlsafe_b64encode(hashlib.sha256(k.encode()).digest()))
+                for k in keys
+            ]
+        )
+
+    def encrypt(self, text):
+        return self._fernet().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text):
+        return self._fernet().decrypt(encrypted_text.encode()).decode()
+
+
+__all__ = ["AccountAdapter", "IdentityRefused", "MFAAdapter", "SocialAccountAdapter"]

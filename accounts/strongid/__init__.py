@@ -1,0 +1,1 @@
+"""`strongid`: Finnish strong electronic identification over OpenID Connect."""

@@ -1,0 +1,131 @@
+"""Staff and editors: invited accounts, mandatory MFA, no password-only door."""
+
+import pytest
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.test import Client
+
+from accounts.models import AuditEvent, User
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a-long-staff-password-2026"
+
+
+@pytest.fixture
+def editor():
+    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.is_superuser = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def editor_with_totp(editor):
+    secret = generate_totp_secret()
+    TOTP.activate(editor, secret)
+    return editor, secret
+
+
+def _current_code(secret):
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
+def _password_step(client, username="editor", password=PASSWORD):
+    return client.post("/accounts/login/", {"login": username, "password": password})
+
+
+def test_staff_without_an_authenticator_are_sent_to_enrol(editor):
+    """A staff member with only a password is sent to set up TOTP, not the admin."""
+    client = Client()
+    _password_step(client)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_password_alone_does_not_open_the_admin(editor_with_totp):
+    """With TOTP set up, the password step leads to the code step, not in."""
+    client = Client()
+    response = _password_step(client)
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert client.get("/admin/").status_code == 302
+
+
+def test_password_and_totp_open_the_admin(editor_with_totp):
+    """Password plus a valid TOTP code reaches the Wagtail admin."""
+    _, secret = editor_with_totp
+    client = Client()
+    _password_step(client)
+    client.post("/accounts/2fa/authenticate/", {"code": _current_code(secret)})
+    assert client.get("/admin/").status_code == 200
+    assert AuditEvent.objects.filter(event="login").exists()
+
+
+def test_totp_code_cannot_be_used_twice(editor_with_totp):
+    """A TOTP code accepted once is refused on the next sign-in."""
+    _, secret = editor_with_totp
+    code = _current_code(secret)
+    first = Client()
+    _password_step(first)
+    first.post("/accounts/2fa/authenticate/", {"code": code})
+    assert first.get("/admin/").status_code == 200
+    second = Client()
+    _password_step(second)
+    second.post("/accounts/2fa/authenticate/", {"code": code})
+    assert second.get("/admin/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/login/", "/django-admin/login/", "/_util/login/"]
+)
+def test_other_login_forms_lead_to_allauth(editor, path):
+    """Wagtail's and Django's own login views redirect to allauth's."""
+    client = Client()
+    response = client.post(path, {"username": "editor", "password": PASSWORD})
+    assert response.status_code in (301, 302)
+    assert response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_nobody_can_sign_up_with_a_password():
+    """Local sign-up is closed: staff are invited."""
+    response = Client().post(
+        "/accounts/signup/",
+        {"username": "intruder", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert not User.objects.filter(username="intruder").exists()
+    assert response.status_code == 200
+    assert "poissa käytöstä" in response.content.decode()
+    assert 'name="password1"' not in response.content.decode()
+
+
+def test_totp_secret_is_encrypted_at_rest(editor_with_totp):
+    """The stored TOTP secret is not the secret itself, yet decrypts to it."""
+    editor, secret = editor_with_totp
+    stored = Authenticator.objects.get(user=editor).data["secret"]
+    assert stored != secret and secret not in stored
+    assert get_mfa_adapter().decrypt(stored) == secret
+
+
+def test_lockout_is_per_account_and_address(editor):
+    """Five wrong passwords lock that account there, not others at the address."""
+    User.objects.create_user("other", password=PASSWORD, is_staff=True)
+    client = Client(REMOTE_ADDR="10.0.0.5")
+    answers = [
+        _password_step(client, password="wrong-password").status_code for _ in range(5)
+    ]
+    assert answers[-1] == 429
+    right_password = Client(REMOTE_ADDR="10.0.0.5")
+    _password_step(right_password)
+    assert "_auth_user_id" not in right_password.session
+    classmate = _password_step(Client(REMOTE_ADDR="10.0.0.5"), username="other")
+    assert classmate.status_code == 302
+    assert AuditEvent.objects.filter(event="login_failed").count() >= 5

@@ -1,0 +1,37 @@
+"""Strong identification in a real Chromium on a phone-sized screen."""
+
+import pytest
+
+from .conftest import axe_violations
+from .strongid import code_for_age
+
+pytestmark = pytest.mark.browser
+
+
+def test_fifteen_year_old_identifies_on_a_phone_and_returns(
+    phone, live_server, demo_site, identity_provider
+):
+    """On a 375 px phone, identification returns to the page where it started."""
+    start = f"{live_server.url.replace('localhost', '127.0.0.1')}/fi/apua-heti/"
+    phone.goto(start)
+    phone.get_by_role("button", name="Tunnistaudu").tap()
+    phone.wait_for_url(f"{identity_provider}/authorize**")
+    phone.get_by_label("Henkilötunnus").fill(code_for_age(15))
+    phone.get_by_role("button", name="Tunnistaudu").tap()
+    phone.wait_for_url(start)
+    assert phone.get_by_text("Kirjautunut").is_visible()
+    assert axe_violations(phone) == []
+
+
+def test_age_refusal_page_is_accessible(
+    phone, live_server, demo_site, identity_provider
+):
+    """The kind refusal page for a 12-year-old has no axe-core violations."""
+    phone.goto(f"{live_server.url.replace('localhost', '127.0.0.1')}/fi/")
+    phone.get_by_role("button", name="Tunnistaudu").tap()
+    phone.wait_for_url(f"{identity_provider}/authorize**")
+    phone.get_by_label("Henkilötunnus").fill(code_for_age(12))
+    phone.get_by_role("button", name="Tunnistaudu").tap()
+    phone.wait_for_load_state()
+    assert "13–17" in phone.content()
+    assert axe_violations(phone) == []
