@@ -1,0 +1,318 @@
+"""The family centre network: municipalities, organisations and services.
+
+`directory.Service` is a contract: paths' service contact card block is a
+``SnippetChooserBlock("directory.Service")``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock
+from .fields import MultipleChoiceField
+
+# Service themes are our own small list, named like the themes of the paths
+# (mieli / päihteet / jaksaminen); see docs/directory.md.
+THEMES = [
+    ("mieli", _("Mental health")),
+    ("paihteet", _("Substance use")),
+    ("jaksaminen", _("Coping in everyday life")),
+]
+
+SERVICE_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+
+
+class Municipality(models.Model):
+    """A municipality a service can serve: the six of Kymenlaakso in the demo."""
+
+    code = models.SlugField(
+        _("code"), max_length=40, unique=True, help_text=_("Used in finder links.")
+    )
+    name = models.CharField(_("name in Finnish"), max_length=80)
+    name_sv = models.CharField(_("name in Swedish"), max_length=80, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_sv"),
+        FieldPanel("code"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    def localized_name(self, language_code):
+        if language_code == "sv" and self.name_sv:
+            return self.name_sv
+        return self.name
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """Who runs services: a municipality, the county, an NGO, a parish, …"""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        COUNTY = "county", _("Wellbeing services county")
+        NGO = "ngo", _("Non-governmental organisation")
+        PARISH = "parish", _("Parish")
+        SCHOOL = "school", _("School or educational institution")
+        NATIONAL_LINE = "national_line", _("National helpline")
+
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    website = models.URLField(_("website"), blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("home municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("municipality"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Service(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    TranslatableMixin,
+    ClusterableModel,
+):
+    """A service a young person can contact, with its channels and hours."""
+
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="services",
+    )
+    description = models.TextField(
+        _("description"),
+        max_length=600,
+        help_text=_(
+            "In plain language, to a 13-year-old: what happens when you get in "
+            "touch, and who it is for."
+        ),
+    )
+    themes = MultipleChoiceField(_("themes"), choices=THEMES, blank=True)
+    age_from = models.PositiveSmallIntegerField(_("age from"), null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField(_("age to"), null=True, blank=True)
+    municipalities = ParentalManyToManyField(
+        Municipality,
+        verbose_name=_("municipalities served"),
+        blank=True,
+        related_name="services",
+        help_text=_("Leave empty for a regional or national service."),
+    )
+    languages = MultipleChoiceField(
+        _("languages served"), choices=SERVICE_LANGUAGES, blank=False
+    )
+    anonymous = models.BooleanField(
+        _("can be used anonymously"),
+        default=False,
+        help_text=_("No name or identity needed."),
+    )
+    free = models.BooleanField(_("free of charge"), default=True)
+    website = models.URLField(_("website"), blank=True)
+    help_box_order = models.PositiveSmallIntegerField(
+        _("position in the help box"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set for the emergency and national lines shown on every page; "
+            "smaller numbers first. Leave empty for other services."
+        ),
+    )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("Check the details by this date; outdated entries are reported."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("description"),
+        FieldPanel("themes"),
+        FieldRowPanel(
+            [FieldPanel("age_from"), FieldPanel("age_to")], heading=_("Age range")
+        ),
+        FieldPanel("municipalities"),
+        FieldPanel("languages"),
+        MultiFieldPanel(
+            [FieldPanel("anonymous"), FieldPanel("free"), FieldPanel("website")],
+            heading=_("Good to know"),
+        ),
+        InlinePanel("channels", heading=_("Contact channels"), min_num=1),
+        FieldPanel("help_box_order"),
+        FieldPanel("review_by"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.age_from and self.age_to and self.age_from > self.age_to:
+            raise ValidationError({"age_to": _("Must not be below the lower age.")})
+
+    def get_preview_template(self, request, mode_name):
+        return "directory/service_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["service"] = self
+        return context
+
+
+class ContactChannel(Orderable):
+    """One way to reach a service, with its own opening hours."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        CHAT = "chat", _("Chat")
+        SMS = "sms", _("Text message")
+        FORM = "form", _("E-mail form")
+        WALK_IN = "walk_in", _("Walk-in address")
+
+    class Holidays(models.TextChoices):
+        REGULAR = "regular", _("Regular hours")
+        CLOSED = "closed", _("Closed")
+        SUNDAY = "sunday", _("Sunday hours")
+
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="channels")
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    value = models.CharField(
+        _("number, address or link"),
+        max_length=255,
+        help_text=_(
+            "Phone and text message: the number. Chat and e-mail form: the web "
+            "address. Walk-in: the street address."
+        ),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=80,
+        blank=True,
+        help_text=_("Optional, e.g. “Appointments” or “Youth chat”."),
+    )
+    always_open = models.BooleanField(_("open around the clock"), default=False)
+    hours = StreamField(
+        OpeningHoursStreamBlock(),
+        blank=True,
+        verbose_name=_("opening hours"),
+        help_text=_("Empty with “open around the clock” off: hours not given."),
+    )
+    public_holidays = models.CharField(
+        _("on public holidays"),
+        max_length=10,
+        choices=Holidays.choices,
+        default=Holidays.CLOSED,
+    )
+    exceptions = StreamField(
+        OpeningExceptionsStreamBlock(),
+        blank=True,
+        verbose_name=_("exceptions"),
+        help_text=_("Dates with other hours, e.g. Christmas Eve or a summer break."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("label")]),
+        FieldPanel("value"),
+        FieldPanel("always_open"),
+        FieldPanel("hours"),
+        FieldPanel("public_holidays"),
+        FieldPanel("exceptions"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact channel")
+        verbose_name_plural = _("contact channels")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def clean(self):
+        super().clean()
+        if self.kind in (self.Kind.PHONE, self.Kind.SMS):
+            if not any(ch.isdigit() for ch in self.value):
+                raise ValidationError({"value": _("Enter a phone number.")})
+        if self.kind in (self.Kind.CHAT, self.Kind.FORM):
+            if not self.value.startswith(("https://", "http://")):
+                raise ValidationError(
+                    {"value": _("Enter a web address starting with https://.")}
+                )
+
+    @property
+    def digits(self):
+        return "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+
+    @property
+    def href(self):
+        """The link a tap opens: call, text, chat or form; none for an address."""
+        if self.kind == self.Kind.PHONE:
+            return f"tel:{self.digits}"
+        if self.kind == self.Kind.SMS:
+            return f"sms:{self.digits}"
+        if self.kind in (self.Kind.CHAT, self.Kind.FORM):
+            return self.value
+        return ""
