@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "portal",
     "accounts",
     "home",
+    "directory",
     "paths",
     "progress",
     "reminders",
@@ -382,6 +383,13 @@ SOCIALACCOUNT_PROVIDERS = {
         ]
     }
 }
+
+# Destructive actions (deleting one's data) need an identification this fresh.
+REIDENTIFY_MINUTES = int(os.environ.get("REIDENTIFY_MINUTES", "10"))
+# Retention: young people's accounts inactive this long, or this long after
+# turning 18, are deleted by a scheduled task (docs/progress.md).
+RETENTION_INACTIVE_DAYS = int(os.environ.get("RETENTION_INACTIVE_DAYS", "365"))
+RETENTION_AFTER_18_DAYS = int(os.environ.get("RETENTION_AFTER_18_DAYS", "30"))
 
 # Session policy (docs/auth.md): idle and absolute lifetimes in seconds.
 SESSION_POLICY = {
