@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import sign_out
 from home.sitemaps import AllLanguagesSitemap
+from reminders.urls import root_urlpatterns as reminders_root_urls
+from progress.views import quick_exit
 from search import views as search_views
 
 from .health import healthz
@@ -37,11 +39,13 @@ urlpatterns = [
     ),
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("accounts/sign-out/", sign_out, name="sign_out"),
+    path("quick-exit/", quick_exit, name="quick_exit"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    *reminders_root_urls,
 ]
 
 if settings.DEBUG:
@@ -52,6 +56,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("search/", search_views.search, name="search"),
+    path("reminders/", include("reminders.urls")),
+    path("", include("progress.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,22 @@
+"""Reminder URLs under the language prefix (``/<lang>/reminders/...``).
+
+The PWA files live at the site root: see ``root_urlpatterns``.
+"""
+
+from django.urls import path
+
+from . import views
+
+app_name = "reminders"
+
+urlpatterns = [
+    path("<uuid:public_id>/", views.preferences, name="preferences"),
+    path("<uuid:public_id>/open/", views.open_path, name="open"),
+    path("stop/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("confirm/<str:token>/", views.verify_email, name="verify_email"),
+]
+
+root_urlpatterns = [
+    path("sw.js", views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", views.manifest, name="webmanifest"),
+]

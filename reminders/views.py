@@ -1,0 +1,218 @@
+"""Reminder preferences (signed-in, own enrolments only), the signed links
+in every message (unsubscribe, confirm e-mail), and the PWA files."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Page
+
+from progress.models import Enrolment
+
+from . import services, texts, vapid
+from .forms import PreferenceForm
+from .models import PathReminderDefaults, PushSubscription, ReminderPreference
+
+
+def _own_enrolment(request, public_id):
+    """The signed-in person's enrolment; someone else's is a 404."""
+    return get_object_or_404(Enrolment, public_id=public_id, user=request.user)
+
+
+def preference_for(enrolment):
+    """The enrolment's preference, created with the path's defaults."""
+    pref = ReminderPreference.objects.filter(enrolment=enrolment).first()
+    if pref is not None:
+        return pref
+    defaults = PathReminderDefaults.objects.filter(path_key=enrolment.path_key).first()
+    pref = ReminderPreference(enrolment=enrolment)
+    if defaults is not None:
+        pref.rhythm = defaults.rhythm
+        pref.inactive_days = defaults.inactive_days
+        pref.weekdays = list(defaults.weekdays or [])
+    return pref
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request, public_id):
+    enrolment = _own_enrolment(request, public_id)
+    pref = preference_for(enrolment)
+    old_email = pref.email
+    has_subscription = pref.push_subscription_id is not None
+    form = PreferenceForm(
+        request.POST or None, instance=pref, has_subscription=has_subscription
+    )
+    if request.method == "POST" and "remove_email" in request.POST:
+        if pref.pk:
+            pref.email = None
+            pref.email_verified_at = pref.email_bounced_at = None
+            pref.verification_requested_at = pref.verification_sent_at = None
+            services.reschedule(pref)
+            pref.save()
+        messages.success(request, _("The e-mail address was removed."))
+        return redirect("reminders:preferences", public_id=public_id)
+    if request.method == "POST" and form.is_valid():
+        pref = form.save(commit=False)
+        data = form.cleaned_data
+        verify = False
+        with transaction.atomic():
+            if data["push_endpoint"] and data["push_p256dh"]:
+                subscription, _created = PushSubscription.objects.update_or_create(
+                    user=request.user,
+                    endpoint=data["push_endpoint"],
+                    defaults={"p256dh": data["push_p256dh"], "auth": data["push_auth"]},
+                )
+                pref.push_subscription = subscription
+            pref.email = pref.email or None
+            if (pref.email or "").lower() != (old_email or "").lower():
+                pref.email_verified_at = pref.email_bounced_at = None
+                pref.verification_sent_at = None
+                pref.verification_requested_at = timezone.now() if pref.email else None
+                verify = bool(pref.email)
+            services.reschedule(pref)
+            pref.save()
+            if verify:
+                pref_id = pref.pk
+                # After commit, and never fatal: with Redis down the sweeper
+                # sends the confirmation later and this page still saves.
+                transaction.on_commit(lambda: services.enqueue_verification(pref_id))
+        if pref.enabled and pref.channel == "email" and not pref.email_verified_at:
+            messages.info(
+                request,
+                _(
+                    "Saved. Open the link we sent to your e-mail to confirm the "
+                    "address; reminders start after that."
+                ),
+            )
+        else:
+            messages.success(request, _("Your reminder choices were saved."))
+        return redirect("reminders:preferences", public_id=public_id)
+    return render(
+        request,
+        "reminders/preferences.html",
+        {
+            "form": form,
+            "pref": pref,
+            "enrolment": enrolment,
+            "vapid_key": vapid.application_server_key(),
+            "sample": texts.text_for(enrolment, 1)[1],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def open_path(request, public_id):
+    """Where a reminder leads: the path, in the enrolment's language.
+
+    The link in a message names no path, so a lock screen or a shared inbox
+    does not reveal the topic.
+    """
+    enrolment = _own_enrolment(request, public_id)
+    pages = Page.objects.live().filter(translation_key=enrolment.path_key)
+    page = (
+        pages.filter(locale__language_code=enrolment.language).first() or pages.first()
+    )
+    if page is None:
+        return redirect(f"/{enrolment.language}/")
+    return redirect(page.get_url(request))
+
+
+@never_cache
+@csrf_exempt  # the signed token is the authority; RFC 8058 POSTs carry no CSRF
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One-tap stop from a message, without signing in.
+
+    GET shows one button (link scanners must not unsubscribe anyone); a POST
+    (the button, a mail app's RFC 8058 one-click, or the notification's
+    action) stops the reminders the token names and nothing else.
+    """
+    pref = services.preference_for_unsubscribe(token)
+    if pref is None:
+        raise Http404
+    done = False
+    if request.method == "POST":
+        with transaction.atomic():
+            pref = ReminderPreference.objects.select_for_update().get(pk=pref.pk)
+            pref.enabled = False
+            services.stop(
+                pref, ReminderPreference.Stop.UNSUBSCRIBED, fields=["enabled"]
+            )
+        done = True
+    return render(
+        request,
+        "reminders/unsubscribe.html",
+        {"done": done or not pref.enabled, "token": token},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verify_email(request, token):
+    pref = services.preference_for_verify(token)
+    if pref is None:
+        return render(request, "reminders/verify_email.html", {"invalid": True})
+    if request.method == "POST" and not pref.email_verified_at:
+        pref.email_verified_at = timezone.now()
+        pref.email_bounced_at = None
+        services.reschedule(pref)
+        pref.save()
+    return render(
+        request,
+        "reminders/verify_email.html",
+        {"done": bool(pref.email_verified_at), "token": token},
+    )
+
+
+@require_GET
+def service_worker(request):
+    """/sw.js from the site root, so that its scope is the whole portal."""
+    path = finders.find("js/sw.js")
+    with open(path, "rb") as handle:
+        response = HttpResponse(handle.read(), content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def manifest(request):
+    """The web app manifest: Polku is installable (iOS delivers web push only
+    to installed web apps)."""
+    data = {
+        "name": "Polku",
+        "short_name": "Polku",
+        "id": "/",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#fbfaf7",
+        "theme_color": "#0b5c55",
+        "icons": [
+            {
+                "src": static(f"img/icon-{size}.png"),
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": "any maskable" if size == 512 else "any",
+            }
+            for size in (192, 512)
+        ],
+    }
+    response = HttpResponse(json.dumps(data), content_type="application/manifest+json")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
