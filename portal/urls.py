@@ -10,8 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import sign_out
 from home.sitemaps import AllLanguagesSitemap
-from reminders.urls import root_urlpatterns as reminders_root_urls
 from progress.views import quick_exit
+from reminders.urls import root_urlpatterns as reminders_root_urls
 from search import views as search_views
 
 from .health import healthz

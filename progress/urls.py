@@ -1,0 +1,17 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+urlpatterns = [
+    path(_("my-paths/"), views.my_paths, name="my_paths"),
+    path(_("my-data/"), views.my_data, name="my_data"),
+    path(_("my-data/download.json"), views.download_json, name="my_data_json"),
+    path(_("my-data/summary/"), views.readable_export, name="my_data_summary"),
+    path(_("my-data/delete/"), views.delete_account, name="delete_account"),
+    path(
+        _("my-data/forget/<uuid:public_id>/"),
+        views.forget_one_path,
+        name="forget_path",
+    ),
+]
