@@ -32,6 +32,6 @@ def test_age_refusal_page_is_accessible(
     phone.wait_for_url(f"{identity_provider}/authorize**")
     phone.get_by_label("Henkilötunnus").fill(code_for_age(12))
     phone.get_by_role("button", name="Tunnistaudu").tap()
-    phone.wait_for_load_state()
+    phone.wait_for_url("**/accounts/strongid/login/callback/**")
     assert "13–17" in phone.content()
     assert axe_violations(phone) == []
