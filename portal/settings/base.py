@@ -242,7 +242,8 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "finnish"),
     }
 }
-WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
+# mp4/webm/vtt: self-hosted videos of path steps and their captions.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt", "mp4", "webm", "vtt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -276,6 +277,12 @@ CELERY_BEAT_SCHEDULE = {
     "reminders-dispatch": {
         "task": "reminders.dispatch",
         "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    # Wagtail's scheduled publishing (go-live and expiry dates), not cron.
+    "paths-publish-scheduled": {
+        "task": "paths.publish_scheduled",
+        "schedule": float(os.environ.get("PUBLISH_SCHEDULED_INTERVAL", "60")),
         "options": {"expires": 55},
     },
 }

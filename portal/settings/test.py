@@ -47,3 +47,5 @@ REMINDERS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = 12525 + SLOT
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Scheduled publishing runs every two seconds so that a test sees it happen.
+CELERY_BEAT_SCHEDULE["paths-publish-scheduled"]["schedule"] = 2.0  # noqa: F405

@@ -1,0 +1,76 @@
+"""The two-step review every path passes: content, then safeguarding.
+
+The groups, tasks and the workflow are created by a data migration
+(`0002_review_workflow`); this module assigns the workflow and the groups' page
+permissions to each path index, once, when the index is created.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+)
+
+WORKFLOW_NAME = "Path review: content, then safeguarding"
+EDITORS = "Path editors"
+CONTENT_REVIEWERS = "Content reviewers"
+SAFEGUARDING_REVIEWERS = "Safeguarding reviewers"
+
+# Editors write and submit; only the last reviewer's group may publish (the
+# workflow publishes as that reviewer on the final approval).
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "lock_page"],
+    CONTENT_REVIEWERS: ["change_page"],
+    SAFEGUARDING_REVIEWERS: ["change_page", "publish_page", "unlock_page"],
+}
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+}
+
+
+def review_workflow():
+    return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+
+
+def assign_review_workflow(index_page):
+    """Put the path index (and so every path and step) under the review."""
+    workflow = review_workflow()
+    if workflow is None:
+        return None
+    WorkflowPage.objects.update_or_create(
+        page=index_page, defaults={"workflow": workflow}
+    )
+    for group_name, codenames in PAGE_PERMISSIONS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=index_page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    root_collection = Collection.get_first_root_node()
+    for group_name, perms in COLLECTION_PERMISSIONS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None or root_collection is None:
+            continue
+        for app_label, codename in perms:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                ),
+            )
+    return workflow

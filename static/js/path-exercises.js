@@ -1,0 +1,107 @@
+// Timers of path exercises: paced breathing and a plain countdown.
+// The page works without this file: every exercise is written out as text,
+// and the timer controls stay hidden until this module shows them. With
+// prefers-reduced-motion the breathing circle does not move; the phase text
+// and the countdown carry the rhythm instead.
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+const seconds = (value) => Math.max(0, Number.parseInt(value, 10) || 0);
+
+function setupBreathing(section) {
+  const timer = section.querySelector("[data-breathing-timer]");
+  const button = section.querySelector("[data-breathing-start]");
+  const phase = section.querySelector("[data-breathing-phase]");
+  const circle = section.querySelector(".breathing__circle");
+  if (!timer || !button || !phase) return;
+  const text = button.dataset;
+  const plan = [
+    ["in", seconds(section.dataset.inhale), text.textIn],
+    ["hold", seconds(section.dataset.hold), text.textHold],
+    ["out", seconds(section.dataset.exhale), text.textOut],
+  ].filter(([, length]) => length > 0);
+  const rounds = seconds(section.dataset.rounds) || 1;
+  let handle = null;
+
+  const stop = (message) => {
+    window.clearTimeout(handle);
+    handle = null;
+    circle.dataset.phase = "";
+    circle.style.removeProperty("--phase-seconds");
+    button.textContent = text.labelStart;
+    button.setAttribute("aria-pressed", "false");
+    phase.textContent = message || "";
+  };
+
+  const run = (round, index) => {
+    if (round > rounds) {
+      stop(text.textDone);
+      return;
+    }
+    const [name, length, label] = plan[index];
+    if (!reducedMotion.matches) {
+      circle.style.setProperty("--phase-seconds", `${length}s`);
+      circle.dataset.phase = name;
+    }
+    phase.textContent = `${text.textRound} ${round}/${rounds}: ${label} (${length} s)`;
+    handle = window.setTimeout(() => {
+      const next = (index + 1) % plan.length;
+      run(next === 0 ? round + 1 : round, next);
+    }, length * 1000);
+  };
+
+  button.addEventListener("click", () => {
+    if (handle) {
+      stop();
+    } else {
+      button.textContent = text.labelStop;
+      button.setAttribute("aria-pressed", "true");
+      run(1, 0);
+    }
+  });
+  button.setAttribute("aria-pressed", "false");
+  timer.hidden = false;
+}
+
+function setupCountdown(section) {
+  const controls = section.querySelector("[data-timer-controls]");
+  const button = section.querySelector("[data-timer-start]");
+  const clock = section.querySelector("[data-timer-clock]");
+  const status = section.querySelector("[data-timer-status]");
+  if (!controls || !button || !clock) return;
+  const total = seconds(section.dataset.minutes) * 60;
+  let handle = null;
+  let endsAt = 0;
+
+  const show = (left) => {
+    const minutes = Math.floor(left / 60);
+    const rest = String(left % 60).padStart(2, "0");
+    clock.textContent = `${minutes}:${rest}`;
+  };
+  const stop = (message) => {
+    window.clearInterval(handle);
+    handle = null;
+    button.textContent = button.dataset.labelStart;
+    button.setAttribute("aria-pressed", "false");
+    if (status) status.textContent = message || "";
+  };
+  button.addEventListener("click", () => {
+    if (handle) {
+      stop();
+      show(total);
+      return;
+    }
+    endsAt = Date.now() + total * 1000;
+    button.textContent = button.dataset.labelStop;
+    button.setAttribute("aria-pressed", "true");
+    handle = window.setInterval(() => {
+      const left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
+      show(left);
+      if (left === 0) stop(button.dataset.textDone);
+    }, 1000);
+  });
+  button.setAttribute("aria-pressed", "false");
+  controls.hidden = false;
+}
+
+document.querySelectorAll("[data-breathing]").forEach(setupBreathing);
+document.querySelectorAll("[data-timer]").forEach(setupCountdown);
