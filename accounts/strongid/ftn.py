@@ -82,4 +82,7 @@ def decrypt_id_token(token):
     if token.count(".") != 4:
         raise ValueError("the ID token must be encrypted")
     key = _key("STRONGID_ID_TOKEN_DECRYPTION_KEY")
-    return jwe.decrypt_compact(token, key).plaintext.decode()
+    # Pinned like the signing algorithms: joserfc's default list leaves out
+    # RSA-OAEP-256, which FTN brokers use, and would accept others we don't.
+    algorithms = settings.STRONGID_ID_TOKEN_ENCRYPTION_ALGORITHMS
+    return jwe.decrypt_compact(token, key, algorithms=algorithms).plaintext.decode()
