@@ -8,7 +8,6 @@ reordering and translation. docs/paths.md explains the choice.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -72,7 +71,7 @@ class Theme(TranslatableMixin, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", Lower("name")]
+        ordering = ["sort_order", "name"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         constraints = [

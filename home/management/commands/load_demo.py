@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from home import demo as home_demo
+from paths import demo as paths_demo
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home_demo.load()
+        paths_demo.load()
         if settings.DEMO_ADMIN_PASSWORD:
             self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
