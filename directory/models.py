@@ -6,6 +6,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -22,6 +23,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from home.models import BasePage
+
+from . import hours
 from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock
 from .fields import MultipleChoiceField
 
@@ -159,6 +163,18 @@ class Service(
     )
     free = models.BooleanField(_("free of charge"), default=True)
     website = models.URLField(_("website"), blank=True)
+    fallback = models.ForeignKey(
+        "self",
+        verbose_name=_("when closed, suggest"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Named on the card when this service is closed, e.g. a helpline that "
+            "answers at night."
+        ),
+    )
     help_box_order = models.PositiveSmallIntegerField(
         _("position in the help box"),
         null=True,
@@ -189,7 +205,15 @@ class Service(
             [FieldPanel("anonymous"), FieldPanel("free"), FieldPanel("website")],
             heading=_("Good to know"),
         ),
-        InlinePanel("channels", heading=_("Contact channels"), min_num=1),
+        InlinePanel(
+            "channels",
+            heading=_("Contact channels"),
+            help_text=_(
+                "Numbers, links and hours are read from the Finnish version in "
+                "every language: edit them there."
+            ),
+        ),
+        FieldPanel("fallback"),
         FieldPanel("help_box_order"),
         FieldPanel("review_by"),
     ]
@@ -214,6 +238,32 @@ class Service(
         super().clean()
         if self.age_from and self.age_to and self.age_from > self.age_to:
             raise ValidationError({"age_to": _("Must not be below the lower age.")})
+
+    @cached_property
+    def canonical(self):
+        """The default-language version, which holds the facts for every language.
+
+        Names and descriptions are translated; channels, hours, municipalities
+        and the rest are read from here, so a number edited once changes in
+        every language, in the finder, the contact cards and the help box.
+        """
+        from wagtail.models import Locale
+
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
+    @property
+    def contact_channels(self):
+        return self.canonical.channels.all()
+
+    def is_open(self, now=None):
+        return any(channel.status(now).is_open for channel in self.contact_channels)
+
+    def serves_age(self, age):
+        facts = self.canonical
+        return (facts.age_from or 0) <= age <= (facts.age_to or 200)
 
     def get_preview_template(self, request, mode_name):
         return "directory/service_preview.html"
@@ -302,6 +352,10 @@ class ContactChannel(Orderable):
                     {"value": _("Enter a web address starting with https://.")}
                 )
 
+    def status(self, now=None):
+        """Open now, until when, or when next (Europe/Helsinki)."""
+        return hours.status(self, now)
+
     @property
     def digits(self):
         return "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
@@ -316,3 +370,27 @@ class ContactChannel(Orderable):
         if self.kind in (self.Kind.CHAT, self.Kind.FORM):
             return self.value
         return ""
+
+
+class ServiceFinderPage(BasePage):
+    """Find a service by municipality, topic and whether it is open now."""
+
+    content_panels = BasePage.content_panels
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _(
+        "The service finder: every published service of the directory, with "
+        "filters for municipality, topic and open now."
+    )
+
+    class Meta:
+        verbose_name = _("service finder page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .finder import find
+
+        context = super().get_context(request, *args, **kwargs)
+        context["form"], context["results"] = find(request.GET or None)
+        context["filtered"] = bool(request.GET)
+        return context

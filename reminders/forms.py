@@ -69,12 +69,13 @@ class PreferenceForm(forms.ModelForm):
                 "Used only for these reminders. We send a link to confirm it; "
                 "you can remove it at any time."
             ),
-            "quiet_start": _("No reminders during quiet hours."),
         }
 
     def __init__(self, *args, has_subscription=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_subscription = has_subscription
+        self.fields["channel"].label = _("How do you want the reminders?")
+        self.fields["rhythm"].label = _("When?")
         self.fields["channel"].choices = Channel.choices
         self.fields["rhythm"].choices = Rhythm.choices
         self.fields["inactive_days"].min_value = 1

@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedEmailField
 from modelcluster.fields import ParentalKey
@@ -71,7 +72,7 @@ class WeekdaysField(models.JSONField):
             choices=WEEKDAYS,
             coerce=int,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             widget=forms.CheckboxSelectMultiple,
         )
 

@@ -121,15 +121,30 @@ def reschedule(pref, now=None):
     return pref
 
 
+def _broker_connection():
+    """A broker connection that gives up at once when Redis is down.
+
+    Celery's default is to retry the connection for seconds; here a failure
+    only means "the sweeper sends it later", so a page or a dispatcher must
+    not wait for it.
+    """
+    from celery import current_app
+
+    conn = current_app.connection_for_write()
+    conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0)
+    return conn
+
+
 def _enqueue(delivery_ids):
     """Put send tasks on the queue; on failure the rows wait for the sweeper."""
     from .tasks import send_delivery
 
     sent = 0
     try:
-        for delivery_id in delivery_ids:
-            send_delivery.apply_async((delivery_id,), retry=False)
-            sent += 1
+        with _broker_connection() as conn:
+            for delivery_id in delivery_ids:
+                send_delivery.apply_async((delivery_id,), connection=conn, retry=False)
+                sent += 1
     except Exception:  # noqa: BLE001 - Redis down must not lose the rows
         log.warning(
             "queue unreachable: %d deliveries wait for the sweeper",
@@ -425,7 +440,8 @@ def enqueue_verification(pref_id):
     from .tasks import send_verification
 
     try:
-        send_verification.apply_async((pref_id,), retry=False)
+        with _broker_connection() as conn:
+            send_verification.apply_async((pref_id,), connection=conn, retry=False)
     except Exception:  # noqa: BLE001 - the sweeper sends it later
         log.warning("queue unreachable: verification e-mail waits for the sweeper")
         QueueEvent.bump(QueueEvent.Kind.ENQUEUE_FAILED)

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionPolicyMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
+    "progress.middleware.PrivateWhenSignedInMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

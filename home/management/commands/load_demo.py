@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from directory import demo as directory_demo
 from home import demo as home_demo
 from paths import demo as paths_demo
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home_demo.load()
+        directory_demo.load()
         paths_demo.load()
         if settings.DEMO_ADMIN_PASSWORD:
             self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
