@@ -47,9 +47,9 @@ FAKE_SUBSCRIBE = """
 REAL_SUBSCRIBE = """
 async (key) => {
   const registration = await navigator.serviceWorker.ready;
-  const bytes = Uint8Array.from(
-    atob(key.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - key.length % 4) % 4)),
-    (c) => c.charCodeAt(0));
+  const b64 = key.replace(/-/g, "+").replace(/_/g, "/");
+  const padded = b64 + "=".repeat((4 - b64.length % 4) % 4);
+  const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
   try {
     const sub = await registration.pushManager.realSubscribe(
       {userVisibleOnly: true, applicationServerKey: bytes});
@@ -104,7 +104,8 @@ def test_subscribe_to_push_on_a_phone(browser, live_server, locales):
         page.goto(f"{live_server.url}/fi/reminders/{enrolment.public_id}/")
         assert axe_violations(page) == []
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
         )
         assert overflow <= 0
 
