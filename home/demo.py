@@ -6,7 +6,7 @@ Every text is our own. Regional contacts are placeholders and say so.
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from .models import ContentPage, HelpContact, HomePage, SiteSettings
+from .models import ContentPage, HomePage, SiteSettings
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -188,61 +188,6 @@ PAGES = {
     },
 }
 
-# (name, phone, url, availability, description) per language.
-HELP_CONTACTS = {
-    "fi": [
-        ("Hätänumero", "112", "", "24/7", "Kun henki tai terveys on vaarassa"),
-        (
-            "MLL Lasten ja nuorten puhelin",
-            "116 111",
-            "https://www.nuortennetti.fi/",
-            "ma–pe 14–20, la–su 17–20",
-            "Maksuton ja nimetön",
-        ),
-        ("Kriisipuhelin", "09 2525 0111", "", "24/7", "MIELI ry"),
-        ("Sekasin-chat", "", "https://sekasin.fi/", "ma–pe 9–24", "Nuorten chat"),
-        ("Päivystysapu", "116 117", "", "24/7", "Neuvoo terveysasioissa"),
-    ],
-    "sv": [
-        ("Nödnummer", "112", "", "24/7", "När liv eller hälsa är i fara"),
-        (
-            "MLL:s Barn- och ungdomstelefon",
-            "116 111",
-            "https://www.nuortennetti.fi/",
-            "mån–fre 14–20, lör–sön 17–20",
-            "Avgiftsfri och anonym",
-        ),
-        ("Kristelefonen", "09 2525 0111", "", "24/7", "MIELI ry"),
-        (
-            "Sekasin-chatten",
-            "",
-            "https://sekasin.fi/",
-            "mån–fre 9–24",
-            "Chatt för unga",
-        ),
-        ("Jourhjälpen", "116 117", "", "24/7", "Råd i hälsofrågor"),
-    ],
-    "en": [
-        ("Emergency number", "112", "", "24/7", "When life or health is in danger"),
-        (
-            "MLL Children and Youth Phone",
-            "116 111",
-            "https://www.nuortennetti.fi/",
-            "Mon–Fri 14–20, Sat–Sun 17–20",
-            "Free and anonymous",
-        ),
-        ("Crisis Helpline", "09 2525 0111", "", "24/7", "MIELI ry"),
-        (
-            "Sekasin chat",
-            "",
-            "https://sekasin.fi/",
-            "Mon–Fri 9–24",
-            "Chat for young people",
-        ),
-        ("Medical Helpline", "116 117", "", "24/7", "Advice on health matters"),
-    ],
-}
-
 
 def ensure_locales():
     return {
@@ -322,28 +267,11 @@ def ensure_content_pages(locales, homes):
     return fi_pages
 
 
-def ensure_help_contacts(locales):
-    for code, rows in HELP_CONTACTS.items():
-        for order, (name, phone, url, availability, description) in enumerate(rows):
-            HelpContact.objects.get_or_create(
-                locale=locales[code],
-                sort_order=order,
-                defaults={
-                    "name": name,
-                    "phone": phone,
-                    "url": url,
-                    "availability": availability,
-                    "description": description,
-                },
-            )
-
-
 @transaction.atomic
 def load():
     locales = ensure_locales()
     homes = ensure_home(locales)
     pages = ensure_content_pages(locales, homes)
-    ensure_help_contacts(locales)
     settings = SiteSettings.load()
     if settings.help_page_id is None:
         settings.help_page = pages["apua-heti"]

@@ -1,11 +1,14 @@
-"""The home page, general content pages and the site-wide help settings."""
+"""The home page, general content pages and the site-wide help settings.
+
+The help box on every page reads the directory (docs/directory.md).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
@@ -63,40 +66,6 @@ class ContentPage(BasePage):
 
     class Meta:
         verbose_name = _("content page")
-
-
-class HelpContact(TranslatableMixin, models.Model):
-    """One line of the help box shown on every page (112, 116 111, …)."""
-
-    name = models.CharField(_("name"), max_length=120)
-    description = models.CharField(_("description"), max_length=200, blank=True)
-    phone = models.CharField(_("phone number"), max_length=40, blank=True)
-    url = models.URLField(_("web address"), blank=True)
-    availability = models.CharField(
-        _("when available"), max_length=120, blank=True, help_text=_("E.g. 24/7")
-    )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("description"),
-        FieldPanel("phone"),
-        FieldPanel("url"),
-        FieldPanel("availability"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", "pk"]
-        verbose_name = _("help contact")
-        verbose_name_plural = _("help contacts")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def tel_href(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
 
 
 @register_setting(icon="help")

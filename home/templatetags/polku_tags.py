@@ -1,21 +1,31 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
-from wagtail.models import Locale, Page
+from django.utils import timezone, translation
+from wagtail.models import Page
 
-from home.models import HelpContact
+from directory import cards
 
 register = template.Library()
 
 
 @register.inclusion_tag("components/help_box.html", takes_context=True)
 def help_box(context):
-    """The crisis contacts of the active language (Finnish as a fallback)."""
-    contacts = list(HelpContact.objects.filter(locale=Locale.get_active()))
-    if not contacts:
-        contacts = list(HelpContact.objects.filter(locale=Locale.get_default()))
-    return {"contacts": contacts, "request": context.get("request")}
+    """The crisis lines from the directory, in the active language.
+
+    The same records as the finder and the contact cards: a number edited in
+    the directory changes here too (docs/directory.md).
+    """
+    now = timezone.now()
+    lines = [
+        cards.card_for(service.canonical, now, text=service)
+        for service in cards.help_box_services()
+    ]
+    return {
+        "lines": lines,
+        "finder": cards.finder_page(),
+        "request": context.get("request"),
+    }
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
