@@ -13,6 +13,7 @@ enqueue, worker killed mid-send) and retries failures whose back-off is over.
 import datetime as dt
 import logging
 import time
+import uuid
 
 from django.core import signing
 from django.db import transaction
@@ -155,7 +156,11 @@ def _enqueue(delivery_ids):
 
 
 def _dispatch_one(pref, now, max_unanswered):
-    """Decide for one claimed, due preference. Returns a new Delivery or None."""
+    """Decide for one claimed, due preference.
+
+    Returns an unsaved Delivery (the preference advanced in memory) or None
+    when nothing is to be sent (then the preference is already saved).
+    """
     enrolment = pref.enrolment
     if not pref.enabled:
         stop(pref, Stop.OFF)
@@ -202,24 +207,26 @@ def _dispatch_one(pref, now, max_unanswered):
             QueueEvent.Kind.DEFERRED_QUIET if quiet else QueueEvent.Kind.DEFERRED_WINDOW
         )
         return None
-    delivery, created = Delivery.objects.get_or_create(
+    delivery = Delivery(
         preference=pref,
         due_at=pref.next_due_at,
-        defaults={"channel": pref.channel, "enqueued_at": now},
+        channel=pref.channel,
+        enqueued_at=now,
+        token=uuid.uuid4(),
     )
     pref.unanswered += 1
     pref.last_reminded_at = now
     pref.next_due_at = schedule.next_due(pref, now, enrolment.last_activity_at)
-    pref.save(
-        update_fields=[
-            "activity_seen_at",
-            "unanswered",
-            "last_reminded_at",
-            "next_due_at",
-            "updated_at",
-        ]
-    )
-    return delivery if created else None
+    return delivery  # saved in bulk by dispatch(), with the preference
+
+
+ADVANCED_FIELDS = [
+    "activity_seen_at",
+    "unanswered",
+    "last_reminded_at",
+    "next_due_at",
+    "updated_at",
+]
 
 
 def dispatch(now=None, batch=None, budget=None):
@@ -245,11 +252,24 @@ def dispatch(now=None, batch=None, budget=None):
                 .filter(enabled=True, next_due_at__lte=now)
                 .order_by("next_due_at")[:batch]
             )
-            ids = []
+            new, advanced = [], []
             for pref in due:
                 delivery = _dispatch_one(pref, now, max_unanswered)
                 if delivery is not None:
-                    ids.append(delivery.pk)
+                    new.append(delivery)
+                    pref.updated_at = now
+                    advanced.append(pref)
+            ids = []
+            if new:
+                # The unique (preference, due slot) key makes a delivery that
+                # somehow exists already a no-op instead of a second message.
+                Delivery.objects.bulk_create(new, ignore_conflicts=True)
+                ids = list(
+                    Delivery.objects.filter(
+                        token__in=[d.token for d in new]
+                    ).values_list("pk", flat=True)
+                )
+                ReminderPreference.objects.bulk_update(advanced, ADVANCED_FIELDS)
             recorded += len(ids)
             if ids:
                 transaction.on_commit(lambda ids=ids: _enqueue(ids))
