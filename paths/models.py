@@ -221,6 +221,7 @@ class PathPage(ReviewedPublishingMixin, BasePage):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(review_panels, heading=_("Review")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
     )
     search_fields = [

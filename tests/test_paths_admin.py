@@ -1,0 +1,484 @@
+"""Editors in the admin: every block through the forms, the two-step review that
+nobody can publish around, scheduled publishing by Celery beat, the report."""
+
+import datetime
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from accounts.models import User
+from home import demo as home_demo
+from paths import workflows
+from paths.blocks import StepStreamBlock
+from paths.models import PathIndexPage, PathPage, PathStepPage
+
+PASSWORD = "a-long-staff-password-2026"
+
+
+def staff(username, *groups, superuser=False):
+    """A staff member with TOTP, signed in through allauth and its MFA step."""
+    user = User.objects.create_user(
+        username, password=PASSWORD, is_staff=True, is_superuser=superuser
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client = Client()
+    client.post("/accounts/login/", {"login": username, "password": PASSWORD})
+    counters = list(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    client.post("/accounts/2fa/authenticate/", {"code": code})
+    assert client.get("/admin/").status_code == 200
+    return client
+
+
+def listblock(items):
+    data = {
+        str(index): {"value": value, "deleted": "", "order": str(index)}
+        for index, value in enumerate(items)
+    }
+    data["count"] = str(len(items))
+    return data
+
+
+def make_index():
+    homes = home_demo.load()
+    index = PathIndexPage(title="Polut", slug="polut")
+    homes["fi"].add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_path(index, **fields):
+    path = PathPage(
+        title=fields.pop("title", "Huoli"),
+        slug=fields.pop("slug", "huoli"),
+        summary="Kun huoli painaa.",
+        intro="<p>Polku huolesta.</p>",
+        who_sees_what="<p>Vain sinä näet vastauksesi.</p>",
+        completion_message="<p>Hienoa!</p>",
+        **fields,
+    )
+    index.add_child(instance=path)
+    path.save_revision().publish()
+    return path
+
+
+def path_form(**overrides):
+    data = {
+        "title": "Uni ja jaksaminen",
+        "slug": "uni",
+        "summary": "Kun väsyttää.",
+        "age_min": "13",
+        "age_max": "17",
+        "duration_minutes": "20",
+        "order_mode": "sequential",
+        "intro": rich_text("<p>Polku unesta.</p>"),
+        "who_sees_what": rich_text("<p>Vain sinä näet vastauksesi.</p>"),
+        "completion_message": rich_text("<p>Valmista!</p>"),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def every_block(image, document, service):
+    """One of each step block, as the admin form posts it."""
+    return [
+        ("text", rich_text("<p>Tekstiä.</p>")),
+        ("image", {"image": image.pk, "alt_text": "Kukkula", "caption": ""}),
+        (
+            "video",
+            {
+                "title": "Video",
+                "video_file": document.pk,
+                "captions": "",
+                "external_url": "",
+                "duration": "1:00",
+                "transcript": rich_text("<p>Litterointi.</p>"),
+            },
+        ),
+        (
+            "tip",
+            {"kind": "tip", "text": rich_text("<p>Vinkki.</p>"), "attribution": ""},
+        ),
+        (
+            "trusted_link",
+            {
+                "title": "MIELI ry",
+                "url": "https://mieli.fi/",
+                "source": "MIELI ry",
+                "description": "Tietoa mielestä.",
+            },
+        ),
+        (
+            "breathing",
+            {
+                "title": "Hengitys",
+                "instructions": rich_text(""),
+                "inhale": "4",
+                "hold": "2",
+                "exhale": "6",
+                "rounds": "3",
+            },
+        ),
+        (
+            "grounding",
+            {
+                "title": "5-4-3-2-1",
+                "introduction": rich_text(""),
+                "prompts": listblock([{"count": "5", "prompt": "asiaa, jotka näet"}]),
+            },
+        ),
+        (
+            "exercise",
+            {
+                "title": "Huolihetki",
+                "instructions": rich_text("<p>Kirjoita.</p>"),
+                "timer_minutes": "10",
+            },
+        ),
+        ("reflection", {"question": "Mikä auttaa?", "help_text": ""}),
+        (
+            "checklist",
+            {
+                "title": "Suunnitelma",
+                "introduction": "",
+                "items": listblock(["Nukun", "Syön"]),
+                "own_items": "on",
+            },
+        ),
+        ("self_check", self_check_form()),
+        ("service_contact", {"service": service.pk, "note": ""}),
+        ("help_box", ""),
+    ]
+
+
+def self_check_form(licence="own", instrument="Omat kysymykset", bands=None):
+    options = listblock(
+        [{"label": "Ei", "score": "0"}, {"label": "Kyllä", "score": "1"}]
+    )
+    return {
+        "title": "Miten menee?",
+        "introduction": rich_text(""),
+        "questions": listblock([{"question": "Nukutko hyvin?", "options": options}]),
+        "bands": listblock(
+            bands
+            or [
+                {
+                    "min_score": "0",
+                    "max_score": "1",
+                    "title": "Kaikki",
+                    "feedback": rich_text("<p>Puhu jollekulle.</p>"),
+                    "services": listblock([]),
+                }
+            ]
+        ),
+        "instrument_name": instrument,
+        "instrument_source": "",
+        "licence": licence,
+        "licence_note": "",
+    }
+
+
+@pytest.fixture
+def media():
+    image = get_image_model().objects.create(
+        title="Kukkula",
+        file=ContentFile(_png(), name="kukkula.png"),
+    )
+    document = get_document_model().objects.create(
+        title="Video", file=ContentFile(b"\x00\x00\x00\x18ftypmp42", name="v.mp4")
+    )
+    return image, document
+
+
+def _png():
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def service():
+    from directory.models import Organisation, Service
+
+    organisation = Organisation.objects.create(name="Ohjaamo Kotka", kind="ngo")
+    return Service.objects.create(
+        name="Ohjaamo Kotka",
+        organisation=organisation,
+        description="Neuvoa nuorille.",
+        languages=["fi"],
+    )
+
+
+def post_step(client, path, blocks, action=None, **fields):
+    data = nested_form_data(
+        {
+            "title": fields.get("title", "Vaihe"),
+            "slug": fields.get("slug", "vaihe"),
+            "summary": "",
+            "estimated_minutes": "",
+            "body": streamfield(blocks),
+        }
+    )
+    if action:
+        data[action] = "1"
+    return client.post(f"/admin/pages/add/paths/pathsteppage/{path.pk}/", data)
+
+
+@pytest.mark.django_db
+def test_every_block_type_can_be_created_through_the_admin(media, service):
+    """An editor composes a step of every block type with the admin's own form."""
+    index = make_index()
+    path = make_path(index)
+    editor = staff("editor", workflows.EDITORS)
+    response = post_step(
+        editor, path, every_block(*media, service), action="action-submit"
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    step = PathStepPage.objects.get(slug="vaihe")
+    assert [
+        child.block_type for child in step.get_latest_revision_as_object().body
+    ] == list(StepStreamBlock.base_blocks)
+    assert not step.live
+    assert step.workflow_in_progress
+
+
+@pytest.mark.django_db
+def test_the_editor_is_stopped_from_using_an_instrument_forbidden_online(media):
+    """A self-check with the SDQ, or a licence forbidding online use, is refused."""
+    path = make_path(make_index())
+    editor = staff("editor", workflows.EDITORS)
+    for licence, instrument in (("own", "SDQ (Goodman)"), ("no_electronic", "X")):
+        response = post_step(
+            editor, path, [("self_check", self_check_form(licence, instrument))]
+        )
+        assert response.status_code == 200
+        assert "forbids electronic use" in response.content.decode()
+    assert not PathStepPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_score_bands_must_cover_every_score(media):
+    """A self-check whose bands leave a score without feedback is refused."""
+    path = make_path(make_index())
+    editor = staff("editor", workflows.EDITORS)
+    gap = [
+        {
+            "min_score": "1",
+            "max_score": "1",
+            "title": "Yksi",
+            "feedback": rich_text("<p>Palaute.</p>"),
+            "services": listblock([]),
+        }
+    ]
+    response = post_step(editor, path, [("self_check", self_check_form(bands=gap))])
+    assert response.status_code == 200
+    assert "must cover every possible score" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_images_need_alternative_text(media, service):
+    """An image block without alternative text is refused."""
+    path = make_path(make_index())
+    editor = staff("editor", workflows.EDITORS)
+    image, _ = media
+    response = post_step(
+        editor,
+        path,
+        [("image", {"image": image.pk, "alt_text": "", "caption": ""})],
+        action="action-submit",
+    )
+    assert response.status_code == 200
+    assert not PathStepPage.objects.exists()
+
+
+def task_state(page):
+    state = WorkflowState.objects.for_instance(page).get(
+        status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    return state.current_task_state
+
+
+def approve(client, page):
+    current = task_state(page)
+    response = client.post(
+        f"/admin/pages/workflow/action/{page.pk}/approve/{current.pk}/",
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    return current.task.name
+
+
+@pytest.mark.django_db
+def test_a_path_is_published_only_after_content_and_safeguarding_review():
+    """Editor submits; content review, then safeguarding review publishes it."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+
+    response = editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-submit": "1"},
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    path = PathPage.objects.get(slug="uni")
+    assert not path.live
+    assert approve(content, path) == "Content review"
+    path.refresh_from_db()
+    assert not path.live
+    assert approve(safeguarding, path) == "Safeguarding review"
+    path.refresh_from_db()
+    assert path.live
+    logged = set(
+        PageLogEntry.objects.filter(page=path).values_list("action", flat=True)
+    )
+    assert {
+        "wagtail.workflow.start",
+        "wagtail.workflow.approve",
+        "wagtail.publish",
+    } <= (logged)
+
+
+@pytest.mark.django_db
+def test_nobody_publishes_a_path_around_the_review():
+    """Publish buttons of editors, reviewers and even superusers do not publish."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    boss = staff("boss", superuser=True)
+
+    response = editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-publish": "1"},
+    )
+    assert response.status_code == 302
+    path = PathPage.objects.get(slug="uni")
+    assert not path.live
+    for client in (editor, safeguarding, boss):
+        response = client.post(
+            f"/admin/pages/{path.pk}/edit/",
+            {**path_form(summary="Muutettu."), "action-publish": "1"},
+        )
+        assert response.status_code in (200, 302, 403)
+        path.refresh_from_db()
+        assert not path.live
+    edit_page = boss.get(f"/admin/pages/{path.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in edit_page
+    assert 'name="action-submit"' in edit_page
+    # The bulk action does not publish it either.
+    boss.post(f"/admin/bulk/wagtailcore/page/publish/?id={path.pk}", {})
+    path.refresh_from_db()
+    assert not path.live
+
+
+@pytest.mark.django_db
+def test_a_live_path_edited_after_review_needs_a_new_review():
+    """Changes to an approved path wait for both reviews before going live."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-submit": "1"},
+    )
+    path = PathPage.objects.get(slug="uni")
+    approve(content, path)
+    approve(safeguarding, path)
+    editor.post(
+        f"/admin/pages/{path.pk}/edit/",
+        {**path_form(summary="Uusi teksti."), "action-publish": "1"},
+    )
+    path.refresh_from_db()
+    assert path.summary == "Kun väsyttää."
+    safeguarding.post(
+        f"/admin/pages/{path.pk}/edit/",
+        {**path_form(summary="Uusi teksti."), "action-publish": "1"},
+    )
+    path.refresh_from_db()
+    assert path.summary == "Kun väsyttää."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_celery_beat_publishes_a_scheduled_path(celery_beat):
+    """A reviewed path with a go-live time appears when beat's task runs."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    go_live = timezone.localtime() + datetime.timedelta(seconds=10)
+    response = editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {
+            **path_form(go_live_at=go_live.strftime("%Y-%m-%d %H:%M:%S")),
+            "action-submit": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    path = PathPage.objects.get(slug="uni")
+    approve(content, path)
+    approve(safeguarding, path)
+    path.refresh_from_db()
+    assert not path.live
+    assert path.scheduled_revision is not None
+    deadline = time.monotonic() + 60
+    while not path.live and time.monotonic() < deadline:
+        time.sleep(1)
+        path.refresh_from_db()
+    assert path.live
+    assert timezone.now() >= go_live
+
+
+@pytest.mark.django_db
+def test_report_lists_paths_past_their_review_date():
+    """Paths whose "review by" date has passed appear in the admin report."""
+    index = make_index()
+    today = timezone.localdate()
+    make_path(index, title="Vanha", slug="vanha", review_by=today.replace(year=2020))
+    make_path(
+        index,
+        title="Tuore",
+        slug="tuore",
+        review_by=today + datetime.timedelta(days=30),
+    )
+    editor = staff("editor", workflows.EDITORS)
+    html = editor.get("/admin/reports/paths-to-review/").content.decode()
+    assert "Vanha" in html
+    assert "Tuore" not in html
+
+
+@pytest.mark.django_db
+def test_path_and_step_previews_open_at_phone_width():
+    """The preview of a path and of a step offers a 375 px phone first."""
+    index = make_index()
+    path = make_path(index)
+    step = PathStepPage(title="Vaihe", slug="vaihe", body=[("text", "<p>Hei</p>")])
+    path.add_child(instance=step)
+    editor = staff("editor", workflows.EDITORS)
+    for page in (path, step):
+        html = editor.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+        assert "375" in html
+        response = editor.get(f"/admin/pages/{page.pk}/edit/preview/")
+        assert response.status_code == 200
