@@ -12,7 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedJSONField, EncryptedTextField
+from encrypted_fields.fields import EncryptedTextField
+
+from .fields import SealedJSONField
 
 
 class Enrolment(models.Model):
@@ -75,7 +77,7 @@ class Answer(models.Model):
     )
     step_key = models.UUIDField(_("step"))
     block_id = models.CharField(_("question"), max_length=64)
-    value = EncryptedJSONField(_("answer"))
+    value = SealedJSONField(_("answer"))
     revision = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -100,7 +102,8 @@ class Feedback(models.Model):
     recommend_score = models.PositiveSmallIntegerField(
         _("how likely to recommend (0-10)"), null=True, blank=True
     )
-    comment = EncryptedTextField(_("comment"), blank=True, default="")
+    # The library stores an empty text as NULL.
+    comment = EncryptedTextField(_("comment"), blank=True, null=True)
     age_band = models.CharField(_("age band"), max_length=8, blank=True)
     day = models.DateField(_("day"), default=timezone.localdate)
 

@@ -15,3 +15,11 @@ urlpatterns = [
         name="forget_path",
     ),
 ]
+
+urlpatterns += [
+    path(_("start/<uuid:path_key>/"), views.start_path, name="start_path"),
+    path(_("answer/<uuid:step_key>/"), views.save_step_answer, name="save_answer"),
+    path(_("done/<uuid:step_key>/"), views.complete_step_view, name="complete_step"),
+    path(_("summary/<uuid:path_key>/"), views.path_summary, name="path_summary"),
+    path(_("feedback/<uuid:path_key>/"), views.give_feedback, name="give_feedback"),
+]

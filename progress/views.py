@@ -21,8 +21,18 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
-from .models import Enrolment
-from .services import forget_path
+from . import journey
+from .models import Enrolment, Feedback
+from .services import (
+    MAX_ANSWER_LENGTH,
+    StaleAnswer,
+    answers_by_block,
+    complete_path,
+    complete_step,
+    enrol,
+    forget_path,
+    save_answer,
+)
 
 
 def personal(view):
@@ -46,7 +56,7 @@ def enrolment_rows(user):
         )
         done = set(enrolment.completions.values_list("step_key", flat=True))
         total = len(steps)
-        count = sum(1 for step in steps if step.key in done)
+        count = sum(1 for step in steps if step.step_key in done)
         rows.append(
             {
                 "enrolment": enrolment,
@@ -174,3 +184,240 @@ def quick_exit(request):
     """
     logout(request)
     return HttpResponse(status=204)
+
+
+# --- The journey: start, answer, step done, feedback, summary ----------------
+
+
+def _step_by_key(step_key):
+    """The live step with this key, in the active language when there is one."""
+    from paths.models import PathStepPage
+
+    steps = PathStepPage.objects.live().filter(translation_key=step_key)
+    step = steps.filter(locale=Locale.get_active()).first() or steps.first()
+    if step is None:
+        raise Http404
+    return step
+
+
+def _path_by_key(path_key):
+    page = path_page(path_key)
+    if page is None or not hasattr(page, "get_steps"):
+        raise Http404
+    return page
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@never_cache
+def start_path(request, path_key):
+    """ "Start": identify if needed, check the audience, enrol once, go to step 1."""
+    path = _path_by_key(path_key)
+    if not request.user.is_authenticated:
+        return render(
+            request,
+            "progress/identify_to_start.html",
+            {"path": path, "next": request.get_full_path()},
+        )
+    if not getattr(request.user, "is_young_person", False):
+        messages.info(request, _("Paths are followed with strong identification."))
+        return HttpResponseRedirect(path.url)
+    if not journey.in_audience(request.user, path):
+        return render(
+            request, "progress/not_in_audience.html", {"path": path}, status=403
+        )
+    steps = path.get_steps()
+    enrolment, _created = enrol(
+        request.user,
+        path.path_key,
+        steps[0].step_key if steps else None,
+        language=path.locale.language_code,
+    )
+    target = journey.resume_step(path, enrolment, steps)
+    return HttpResponseRedirect(target.url if target else path.url)
+
+
+def _parse_answer(block_type, value, post):
+    """The stored form of one answer, or raise ValueError with a message."""
+    if block_type == "reflection":
+        text = post.get("answer", "")
+        if len(text) > MAX_ANSWER_LENGTH:
+            raise ValueError(
+                _("Your answer is too long: at most %(max)s characters.")
+                % {"max": MAX_ANSWER_LENGTH}
+            )
+        return {"text": text}
+    if block_type == "checklist":
+        count = len(value["items"])
+        try:
+            checked = sorted({int(i) for i in post.getlist("checked")})
+        except ValueError as exc:
+            raise ValueError(_("Something in the list was not understood.")) from exc
+        if any(i < 0 or i >= count for i in checked):
+            raise ValueError(_("Something in the list was not understood."))
+        own = post.get("own_items", "")
+        if len(own) > 2000:
+            raise ValueError(_("Your own items are too long: at most 2000 characters."))
+        return {"checked": checked, "own": own}
+    if block_type == "self_check":
+        choices, score = [], 0
+        for number, question in enumerate(value["questions"]):
+            raw = post.get(f"q{number}")
+            try:
+                choice = int(raw)
+                option = question["options"][choice]
+            except (TypeError, ValueError, IndexError) as exc:
+                raise ValueError(_("Please answer every question.")) from exc
+            choices.append(choice)
+            score += option["score"]
+        band = next(
+            (
+                index
+                for index, band in enumerate(value["bands"])
+                if band["min_score"] <= score <= band["max_score"]
+            ),
+            None,
+        )
+        return {"choices": choices, "score": score, "band": band}
+    raise ValueError(_("This cannot be answered."))
+
+
+@require_POST
+@personal
+def save_step_answer(request, step_key):
+    """Save one answer; without JavaScript a normal form post, with it autosave."""
+    step = _step_by_key(step_key)
+    path = step.path_page
+    enrolment = journey.enrolment_for(request.user, path)
+    if enrolment is None or not journey.may_open(path, step, enrolment):
+        raise Http404
+    block_id = request.POST.get("block_id", "")
+    block = next((b for b in step.body if b.id == block_id), None)
+    if block is None:
+        raise Http404
+    try:
+        value = _parse_answer(block.block_type, block.value, request.POST)
+        revision = request.POST.get("revision")
+        save_answer(
+            enrolment,
+            step.step_key,
+            block_id,
+            value,
+            base_revision=int(revision) if revision and revision.isdigit() else None,
+        )
+    except ValueError as exc:
+        return _answer_problem(request, step, block_id, str(exc), status=400)
+    except StaleAnswer:
+        return _answer_problem(
+            request,
+            step,
+            block_id,
+            _(
+                "You changed this answer in another window meanwhile. The newer "
+                "answer is saved below; your text here was kept so you can copy it."
+            ),
+            status=409,
+        )
+    if _wants_json(request):
+        answer = enrolment.answers.get(block_id=block_id)
+        return JsonResponse({"saved": True, "revision": answer.revision})
+    messages.success(request, _("Saved."))
+    return HttpResponseRedirect(f"{step.url}#block-{block_id}")
+
+
+def _answer_problem(request, step, block_id, message, status):
+    """Show the step again with the message, keeping what the person typed."""
+    if _wants_json(request):
+        return JsonResponse({"saved": False, "error": message}, status=status)
+    request.progress_errors = {block_id: message}
+    request.progress_drafts = {block_id: request.POST}
+    response = step.serve(request)
+    response.status_code = status
+    return response
+
+
+@require_POST
+@personal
+def complete_step_view(request, step_key):
+    """ "Done, next step": mark the step complete and go on."""
+    step = _step_by_key(step_key)
+    path = step.path_page
+    enrolment = journey.enrolment_for(request.user, path)
+    if enrolment is None or not journey.may_open(path, step, enrolment):
+        raise Http404
+    following = step.next_step
+    complete_step(enrolment, step.step_key, following.step_key if following else None)
+    steps = path.get_steps()
+    if journey.open_step(path, enrolment, steps) is None:
+        complete_path(enrolment)
+        return HttpResponseRedirect(
+            reverse("path_summary", kwargs={"path_key": path.path_key})
+        )
+    target = following or journey.resume_step(path, enrolment, steps)
+    return HttpResponseRedirect(target.url)
+
+
+@personal
+def path_summary(request, path_key):
+    """The person's own answers and plan on one path: to read, print or bring."""
+    path = _path_by_key(path_key)
+    enrolment = journey.enrolment_for(request.user, path)
+    if enrolment is None:
+        raise Http404
+    answers = answers_by_block(enrolment)
+    items = []
+    for step in path.get_steps():
+        for block_id, block_type, value in step.answerable_blocks():
+            answer = answers.get(block_id)
+            if answer is not None:
+                items.append(
+                    {"step": step, "type": block_type, "block": value, "answer": answer}
+                )
+    return render(
+        request,
+        "progress/path_summary.html",
+        {
+            "path": path,
+            "enrolment": enrolment,
+            "items": items,
+            "scores": range(11),
+            "feedback_given": request.session.get(f"feedback:{path.path_key}"),
+        },
+    )
+
+
+@require_POST
+@personal
+def give_feedback(request, path_key):
+    """Feedback, stored without any link to the person or their answers.
+
+    The session remembers that feedback was given (to thank and not ask
+    again); the database does not.
+    """
+    path = _path_by_key(path_key)
+    step_key = request.POST.get("step_key") or None
+    helpful = {"yes": True, "no": False}.get(request.POST.get("helpful"))
+    score = request.POST.get("score")
+    score = int(score) if score and score.isdigit() and int(score) <= 10 else None
+    comment = request.POST.get("comment", "")[:1000]
+    if step_key:
+        _step_by_key(step_key)  # a real step, or 404
+    if helpful is None and score is None:
+        messages.error(request, _("Choose an answer first."))
+    else:
+        Feedback.objects.create(
+            path_key=path.path_key,
+            step_key=step_key,
+            helpful=helpful,
+            recommend_score=score,
+            comment=comment,
+            age_band=request.user.age_band,
+        )
+        request.session[f"feedback:{step_key or path.path_key}"] = True
+        messages.success(request, _("Thank you for your feedback!"))
+    back = request.POST.get("next", "")
+    if not back.startswith("/") or back.startswith("//"):
+        back = path.url
+    return HttpResponseRedirect(back)

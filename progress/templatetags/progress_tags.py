@@ -1,0 +1,54 @@
+from django import template
+from django.urls import reverse
+
+from progress import journey
+from progress.services import answers_by_block
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def step_state(context, step):
+    """This person's state on a step: answers, completion, errors and drafts.
+
+    Three queries whatever the number of blocks: the enrolment (already loaded
+    by the gate), its answers and its completions.
+    """
+    request = context["request"]
+    enrolment = getattr(request, "progress_enrolment", None)
+    if enrolment is None:
+        enrolment = journey.enrolment_for(request.user, step.path_page)
+    state = journey.StepState(
+        enrolment=enrolment,
+        errors=getattr(request, "progress_errors", {}),
+        drafts=getattr(request, "progress_drafts", {}),
+    )
+    if enrolment is not None:
+        state.answers = answers_by_block(enrolment)
+        done = getattr(request, "progress_done", None)
+        if done is None:
+            done = journey.completed_keys(enrolment)
+        state.completed = str(step.step_key) in done
+        state.answer_url = reverse("save_answer", kwargs={"step_key": step.step_key})
+        state.complete_url = reverse(
+            "complete_step", kwargs={"step_key": step.step_key}
+        )
+    return state
+
+
+@register.filter
+def get_item(container, key):
+    """container[key] in a template, or None (dicts and lists alike)."""
+    try:
+        return container[key]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def path_state(context, path):
+    """On the intro: enrolled or not, and where "continue" leads."""
+    request = context["request"]
+    enrolment = journey.enrolment_for(request.user, path)
+    resume = journey.resume_step(path, enrolment) if enrolment else None
+    return {"enrolment": enrolment, "resume": resume}

@@ -1,0 +1,39 @@
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from . import journey
+
+
+@hooks.register("before_serve_page")
+def gate_steps(page, request, serve_args, serve_kwargs):
+    """Steps are for identified, enrolled people, in order where the path says.
+
+    The intro stays public. A direct URL to a later step leads to the step the
+    person is on, with a message.
+    """
+    from paths.models import PathStepPage
+
+    if not isinstance(page, PathStepPage) or getattr(request, "is_preview", False):
+        return None
+    path = page.path_page
+    start = reverse("start_path", kwargs={"path_key": path.path_key})
+    if not request.user.is_authenticated:
+        return HttpResponseRedirect(start)
+    enrolment = journey.enrolment_for(request.user, path)
+    if enrolment is None:
+        return HttpResponseRedirect(start)
+    done = journey.completed_keys(enrolment)
+    if not journey.may_open(path, page, enrolment, done=done):
+        current = journey.open_step(path, enrolment, done=done)
+        messages.info(
+            request,
+            _("Steps open in order. You are on step %(number)s.")
+            % {"number": current.number},
+        )
+        return HttpResponseRedirect(current.url)
+    request.progress_enrolment = enrolment
+    request.progress_done = done
+    return None
