@@ -110,3 +110,14 @@ class Feedback(models.Model):
     class Meta:
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
+
+
+class RetentionNotice(models.Model):
+    """That a deletion notice was sent (or had no channel): send it once."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="retention_notice",
+    )
+    sent_at = models.DateTimeField(default=timezone.now)

@@ -275,6 +275,12 @@ HEALTH_BEAT_INTERVAL = float(os.environ.get("HEALTH_BEAT_INTERVAL", "15"))
 # Reminders need one beat entry: the dispatcher claims due rows from PostgreSQL
 # every minute (docs/reminders.md). Other periodic tasks go beside it.
 CELERY_BEAT_SCHEDULE = {
+    # Data retention of young people's accounts (docs/progress.md), daily.
+    "progress-retention": {
+        "task": "progress.apply_retention",
+        "schedule": 24 * 60 * 60.0,
+        "options": {"expires": 60 * 60},
+    },
     "reminders-dispatch": {
         "task": "reminders.dispatch",
         "schedule": 60.0,
@@ -402,6 +408,7 @@ REIDENTIFY_MINUTES = int(os.environ.get("REIDENTIFY_MINUTES", "10"))
 # turning 18, are deleted by a scheduled task (docs/progress.md).
 RETENTION_INACTIVE_DAYS = int(os.environ.get("RETENTION_INACTIVE_DAYS", "365"))
 RETENTION_AFTER_18_DAYS = int(os.environ.get("RETENTION_AFTER_18_DAYS", "30"))
+RETENTION_NOTICE_DAYS = int(os.environ.get("RETENTION_NOTICE_DAYS", "14"))
 
 # Session policy (docs/auth.md): idle and absolute lifetimes in seconds.
 SESSION_POLICY = {
