@@ -1,8 +1,12 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Municipality, Organisation, Service
+from .views import ServicesToReviewView
 
 
 class ServiceSnippetViewSet(SnippetViewSet):
@@ -41,3 +45,35 @@ class DirectorySnippetViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectorySnippetViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path(
+            "reports/services-to-review/",
+            ServicesToReviewView.as_view(),
+            name="directory_review_due",
+        ),
+        path(
+            "reports/services-to-review/results/",
+            ServicesToReviewView.as_view(results_only=True),
+            name="directory_review_due_results",
+        ),
+    ]
+
+
+class ServicesToReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("directory.change_service")
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ServicesToReviewMenuItem(
+        _("Services to review"),
+        reverse("directory_review_due"),
+        name="services-to-review",
+        icon_name="calendar-alt",
+        order=960,
+    )
