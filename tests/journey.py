@@ -53,7 +53,7 @@ SELF_CHECK = {
 }
 
 
-def build_path(order_mode="sequential", age_min=13, age_max=17, steps=3):
+def build_path(order_mode="sequential", age_min=13, age_max=17, steps=3, body=None):
     """A live fi path with steps: reflection, checklist, self-check, then text."""
     home_demo.load()
     fi = Locale.objects.get(language_code="fi")
@@ -65,7 +65,7 @@ def build_path(order_mode="sequential", age_min=13, age_max=17, steps=3):
         index.save_revision().publish()
     path = PathPage(
         title="Testipolku",
-        slug=f"testipolku-{order_mode}-{steps}",
+        slug=f"testipolku-{order_mode}-{steps}-{len(body or [])}",
         summary="Polku testejä varten.",
         intro="<p>Johdanto.</p>",
         who_sees_what="<p>Vain sinä.</p>",
@@ -77,11 +77,15 @@ def build_path(order_mode="sequential", age_min=13, age_max=17, steps=3):
     )
     index.add_child(instance=path)
     path.save_revision().publish()
-    bodies = [
-        [("reflection", REFLECTION)],
-        [("checklist", CHECKLIST)],
-        [("self_check", SELF_CHECK)],
-    ]
+    bodies = (
+        [body]
+        if body
+        else [
+            [("reflection", REFLECTION)],
+            [("checklist", CHECKLIST)],
+            [("self_check", SELF_CHECK)],
+        ]
+    )
     for number in range(steps):
         body = bodies[number] if number < len(bodies) else [("text", "<p>Teksti</p>")]
         step = PathStepPage(title=f"Vaihe {number + 1}", body=body, locale=fi)
