@@ -28,6 +28,7 @@ from home.models import BasePage
 
 from .blocks import ANSWERABLE_BLOCK_TYPES, StepStreamBlock
 from .permissions import ReviewedPublishingMixin
+from .rendering import prepare_body
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -399,6 +400,7 @@ class PathStepPage(ReviewedPublishingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["path"] = self.path_page
         context["steps"] = self._siblings
+        prepare_body(self.body, request)
         return context
 
     @property

@@ -1,0 +1,167 @@
+"""Prepare a step's blocks so that rendering costs the same queries however long.
+
+Wagtail expands each rich text value on its own (one or more queries for each
+internal link, plus the active locale), fetches each image's renditions and
+each service's channels when a template asks. On a step with many blocks those
+add up, so before rendering the step we:
+
+- expand every rich text of the body in one pass, with page links resolved and
+  localised in two queries (Wagtail's own rewriter, with a batched page rule);
+- prefetch the renditions of every image;
+- build every service contact card from one batch of services (directory's
+  `localize_all` and `card_for`, with channels prefetched).
+"""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.struct_block import StructValue
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText, features
+from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
+
+# An HTML comment: no link or embed rule of the rewriter matches it.
+SPLIT = "<!--polku-split-->"
+
+
+class ExpandedRichText(RichText):
+    """A rich text whose front-end HTML was expanded beforehand."""
+
+    def __init__(self, source, html):
+        super().__init__(source)
+        self.html = html
+
+    def __html__(self):
+        return render_to_string("wagtailcore/shared/richtext.html", {"html": self.html})
+
+
+def _page_links(request):
+    def expand(attrs_list):
+        ids = [str(attrs.get("id")) for attrs in attrs_list]
+        pages = {
+            str(page.pk): page
+            for page in Page.objects.filter(pk__in=[i for i in ids if i.isdigit()])
+        }
+        locale = Locale.get_active()
+        keys = {
+            page.translation_key
+            for page in pages.values()
+            if page.locale_id != locale.pk
+        }
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.filter(
+                translation_key__in=keys, locale=locale
+            ).live()
+        }
+        links = []
+        for page_id in ids:
+            page = pages.get(page_id)
+            if page is None:
+                links.append("<a>")
+                continue
+            page = translations.get(page.translation_key, page)
+            links.append(f'<a href="{escape(page.get_url(request) or "")}">')
+        return links
+
+    return expand
+
+
+def _rewriter(request):
+    """Wagtail's front-end rewriter (`get_rewriter`), with batched page links."""
+    link_rules = {
+        linktype: handler.expand_db_attributes_many
+        for linktype, handler in features.get_link_types().items()
+    }
+    link_rules["page"] = _page_links(request)
+    embed_rules = {
+        embedtype: handler.expand_db_attributes_many
+        for embedtype, handler in features.get_embed_types().items()
+    }
+    return MultiRuleRewriter(
+        [LinkRewriter(bulk_rules=link_rules), EmbedRewriter(bulk_rules=embed_rules)]
+    )
+
+
+def _rich_texts(value, found):
+    """(container, key, RichText) of every rich text inside a block value."""
+    if isinstance(value, StructValue):
+        for key, item in value.items():
+            if isinstance(item, RichText):
+                found.append((value, key, item))
+            else:
+                _rich_texts(item, found)
+    elif isinstance(value, ListValue):
+        for index, item in enumerate(value):
+            if isinstance(item, RichText):
+                found.append((value, index, item))
+            else:
+                _rich_texts(item, found)
+    return found
+
+
+def expand_rich_texts(body, request=None):
+    found = []
+    for child in body:
+        if isinstance(child.value, RichText):
+            found.append((child, None, child.value))
+        else:
+            _rich_texts(child.value, found)
+    found = [entry for entry in found if entry[2].source]
+    if not found:
+        return
+    rewriter = _rewriter(request)
+    sources = [text.source.replace(SPLIT, "") for _, _, text in found]
+    expanded = rewriter(SPLIT.join(sources)).split(SPLIT)
+    for (container, key, text), html in zip(found, expanded, strict=True):
+        replacement = ExpandedRichText(text.source, html)
+        if key is None:
+            container.value = replacement
+        else:
+            container[key] = replacement
+
+
+def prefetch_images(body):
+    images = [
+        child.value["image"]
+        for child in body
+        if child.block_type == "image" and child.value.get("image")
+    ]
+    if images:
+        prefetch_related_objects(images, "renditions")
+
+
+def build_service_cards(body):
+    values = [
+        child.value
+        for child in body
+        if child.block_type == "service_contact" and child.value.get("service")
+    ]
+    services = [value["service"] for value in values]
+    if not services:
+        return
+    from directory import cards
+    from directory.models import ContactChannel
+
+    prefetch_related_objects(
+        services,
+        Prefetch(
+            "channels", queryset=ContactChannel.objects.order_by("sort_order", "pk")
+        ),
+        "municipalities",
+        "organisation",
+        "fallback",
+    )
+    texts = cards.localize_all(services)
+    now = timezone.now()
+    for value, service, text in zip(values, services, texts, strict=True):
+        value.card = cards.card_for(service, now, text=text) if service.live else None
+
+
+def prepare_body(body, request=None):
+    """Do the body's database work in batches, before its blocks render."""
+    prefetch_images(body)
+    build_service_cards(body)
+    expand_rich_texts(body, request)

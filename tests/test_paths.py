@@ -1,0 +1,370 @@
+"""Paths in public: index by theme, intro, steps with their stable identities."""
+
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+
+from home import demo as home_demo
+from paths.blocks import SelfCheckBlock
+from paths.models import PathIndexPage, PathPage, PathStepPage, Theme
+
+from .paths_helpers import client_on_path, open_all_steps, young_person
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def index():
+    homes = home_demo.load()
+    page = PathIndexPage(title="Polut", slug="polut")
+    homes["fi"].add_child(instance=page)
+    return publish(page)
+
+
+def new_path(index, slug="huoli", themes=(), **fields):
+    path = PathPage(
+        title=fields.pop("title", slug.capitalize()),
+        slug=slug,
+        summary=fields.pop("summary", "Tiivistelmä."),
+        intro="<p>Johdanto.</p>",
+        who_sees_what="<p>Vastauksesi näet vain sinä.</p>",
+        completion_message="<p>Valmista!</p>",
+        **fields,
+    )
+    path.themes = list(themes)
+    index.add_child(instance=path)
+    return publish(path)
+
+
+def new_step(path, slug, body=None, live=True):
+    step = PathStepPage(
+        title=slug.capitalize(),
+        slug=slug,
+        body=body or [("text", "<p>Hei</p>")],
+        live=live,
+    )
+    path.add_child(instance=step)
+    if live:
+        publish(step)
+    return step
+
+
+def test_steps_are_numbered_in_tree_order_and_keyed_by_translation_key(index):
+    """get_steps() lists live steps in order; numbers and keys are exposed."""
+    path = new_path(index)
+    first, second = new_step(path, "eka"), new_step(path, "toka")
+    new_step(path, "luonnos", live=False)
+    steps = path.get_steps()
+    assert [step.slug for step in steps] == ["eka", "toka"]
+    assert [step.number for step in steps] == [1, 2]
+    assert steps[0].step_key == first.translation_key
+    assert path.get_step(second.translation_key).pk == second.pk
+    assert PathStepPage.objects.get(pk=second.pk).number == 2
+
+
+def test_reordering_adding_and_removing_steps_keeps_every_step_key(index):
+    """Keys survive moving a step; adding or removing one leaves others alone."""
+    path = new_path(index)
+    first, second = new_step(path, "eka"), new_step(path, "toka")
+    keys = {first.pk: first.step_key, second.pk: second.step_key}
+    second.move(first, pos="left")
+    third = new_step(path, "kolmas")
+    first.unpublish()
+    steps = path.get_steps()
+    assert [step.slug for step in steps] == ["toka", "kolmas"]
+    assert steps[0].step_key == keys[second.pk]
+    assert steps[0].number == 1
+    assert third.step_key not in keys.values()
+    assert path.get_step(keys[first.pk]) is None
+
+
+def test_a_translated_step_keeps_its_key_and_block_ids(index):
+    """The Swedish step has the Finnish step's key and the same block ids."""
+    from wagtail.models import Locale
+
+    path = new_path(index)
+    step = new_step(path, "eka", body=[("reflection", {"question": "Mitä?"})])
+    sv = Locale.objects.get(language_code="sv")
+    index.copy_for_translation(sv)
+    path.copy_for_translation(sv)
+    translated = step.copy_for_translation(sv).specific
+    assert translated.step_key == step.step_key
+    assert [b.id for b in translated.body] == [b.id for b in step.body]
+    assert translated.answerable_blocks()[0][0] == step.body[0].id
+
+
+def test_path_index_groups_paths_by_editable_theme(index):
+    """Paths appear under each theme; ?theme= shows only that theme's paths."""
+    locale = index.locale
+    mieli = Theme.objects.create(name="Mieli", slug="mieli", locale=locale)
+    uni = Theme.objects.create(name="Uni", slug="uni", locale=locale, sort_order=1)
+    new_path(index, "huoli", themes=[mieli], title="Huolipolku")
+    new_path(index, "nukkuminen", themes=[uni], title="Unipolku")
+    html = Client().get(index.url).content.decode()
+    assert html.index("Mieli") < html.index("Huolipolku") < html.index("Unipolku")
+    filtered = Client().get(index.url + "?theme=uni").content.decode()
+    assert "Unipolku" in filtered and "Huolipolku" not in filtered
+
+
+def test_path_intro_is_public_and_says_who_sees_what(index):
+    """Without signing in, the intro shows facts, who sees what and how to start."""
+    path = new_path(index, age_min=13, age_max=15, duration_minutes=25)
+    new_step(path, "eka")
+    html = Client().get(path.url).content.decode()
+    assert "13–15" in html
+    assert "25" in html
+    assert "Vastauksesi näet vain sinä." in html
+    assert 'class="button"' in html
+
+
+def test_step_shows_progress_previous_next_help_box_and_quick_exit(index):
+    """A middle step says "2/3", links both ways, and keeps help and exit at hand."""
+    path = new_path(index)
+    new_step(path, "eka")
+    middle = new_step(path, "toka")
+    new_step(path, "kolmas")
+    client, _ = client_on_path(path)
+    html = client.get(middle.url).content.decode()
+    assert re.search(r"\b2/3\b", html)
+    assert 'href="/fi/polut/huoli/eka/"' in html
+    assert 'href="/fi/polut/huoli/kolmas/"' in html
+    assert "help-box" in html
+    assert "data-quick-exit" in html
+
+
+def test_answer_forms_carry_their_block_ids(index):
+    """Reflection, checklist and self-check forms post the block id they answer."""
+    path = new_path(index)
+    step = new_step(
+        path,
+        "eka",
+        body=[
+            ("reflection", {"question": "Mikä auttaa?"}),
+            ("checklist", {"title": "Lista", "items": ["Nuku"], "own_items": True}),
+            (
+                "self_check",
+                {
+                    "title": "Kysely",
+                    "questions": [
+                        {
+                            "question": "Nukutko?",
+                            "options": [
+                                {"label": "Kyllä", "score": 0},
+                                {"label": "En", "score": 1},
+                            ],
+                        }
+                    ],
+                    "bands": [],
+                    "instrument_name": "Omat",
+                    "licence": "own",
+                },
+            ),
+        ],
+    )
+    client, _ = client_on_path(path)
+    html = client.get(step.url).content.decode()
+    assert len(step.answerable_blocks()) == 3
+    for block_id, _type, _value in step.answerable_blocks():
+        assert f'name="block_id" value="{block_id}"' in html
+    assert len(re.findall(r'<form [^>]*class="answer-form', html)) == 3
+
+
+def test_breathing_exercise_works_as_text_without_javascript(index):
+    """The breathing rhythm is written out; the timer only appears with JS."""
+    path = new_path(index)
+    step = new_step(
+        path,
+        "eka",
+        body=[
+            (
+                "breathing",
+                {"title": "Hengitä", "inhale": 4, "hold": 0, "exhale": 6, "rounds": 3},
+            )
+        ],
+    )
+    client, _ = client_on_path(path)
+    html = client.get(step.url).content.decode()
+    assert "4 seconds" in html or "4 sekuntia" in html
+    assert "data-breathing-timer hidden" in html
+    assert 'type="module" src="/static/js/path-exercises.js"' in html
+    with open("static/js/path-exercises.js") as script:
+        assert "prefers-reduced-motion" in script.read()
+
+
+def test_video_loads_nothing_from_another_site_before_a_click(index):
+    """A hosted video is a plain link with a transcript: no frame, no script."""
+    path = new_path(index)
+    step = new_step(
+        path,
+        "eka",
+        body=[
+            (
+                "video",
+                {
+                    "title": "Video",
+                    "external_url": "https://video.example.org/v/1",
+                    "transcript": "<p>Sanottiin näin.</p>",
+                },
+            )
+        ],
+    )
+    client, _ = client_on_path(path)
+    html = client.get(step.url).content.decode()
+    assert "<iframe" not in html
+    assert 'src="https://video.example.org' not in html
+    assert 'href="https://video.example.org/v/1"' in html
+    assert "Sanottiin näin." in html
+
+
+def test_self_check_band_for_a_score():
+    """The progress app can find the feedback band of any total score."""
+    value = {
+        "questions": [
+            {"options": [{"score": 0}, {"score": 2}]},
+            {"options": [{"score": 0}, {"score": 1}]},
+        ],
+        "bands": [
+            {"min_score": 0, "max_score": 1, "title": "Matala"},
+            {"min_score": 2, "max_score": 3, "title": "Korkea"},
+        ],
+    }
+    assert SelfCheckBlock.max_score(value) == 3
+    assert SelfCheckBlock.band_for(value, 0)["title"] == "Matala"
+    assert SelfCheckBlock.band_for(value, 3)["title"] == "Korkea"
+
+
+def block_of_kind(kind, image, service, home):
+    """One block of `kind`, with whatever it touches in the database."""
+    link = f'<p>Katso <a linktype="page" id="{home.pk}">etusivu</a>.</p>'
+    return {
+        "text": link,
+        "image": {"image": image.pk, "alt_text": "Kuva", "caption": ""},
+        "video": {
+            "title": "Video",
+            "external_url": "https://v.example.org/1",
+            "transcript": link,
+        },
+        "tip": {"kind": "tip", "text": link},
+        "trusted_link": {
+            "title": "T",
+            "url": "https://mieli.fi/",
+            "source": "M",
+            "description": "D",
+        },
+        "breathing": {
+            "title": "H",
+            "instructions": link,
+            "inhale": 4,
+            "hold": 0,
+            "exhale": 4,
+            "rounds": 2,
+        },
+        "grounding": {
+            "title": "G",
+            "introduction": link,
+            "prompts": [{"count": 1, "prompt": "asia"}],
+        },
+        "exercise": {"title": "E", "instructions": link, "timer_minutes": 2},
+        "reflection": {"question": "Mitä?"},
+        "checklist": {"title": "L", "items": ["Nuku"], "own_items": True},
+        "self_check": {
+            "title": "Kysely",
+            "introduction": link,
+            "questions": [
+                {
+                    "question": "Nukutko?",
+                    "options": [
+                        {"label": "Kyllä", "score": 0},
+                        {"label": "En", "score": 1},
+                    ],
+                }
+            ],
+            "bands": [
+                {
+                    "min_score": 0,
+                    "max_score": 1,
+                    "title": "Kaikki",
+                    "feedback": link,
+                    "services": [service.pk],
+                }
+            ],
+            "instrument_name": "Omat",
+            "licence": "own",
+        },
+        "service_contact": {"service": service.pk, "note": "Jos haluat puhua."},
+    }[kind]
+
+
+COUNTED_KINDS = [
+    "text",
+    "image",
+    "video",
+    "tip",
+    "trusted_link",
+    "breathing",
+    "grounding",
+    "exercise",
+    "reflection",
+    "checklist",
+    "self_check",
+    "service_contact",
+]
+
+
+@pytest.mark.parametrize("kind", COUNTED_KINDS)
+def test_step_costs_the_same_queries_with_1_or_20_blocks(index, kind):
+    """Rendering a step needs a constant number of SQL queries, however long."""
+    from directory.models import ContactChannel, Organisation, Service
+
+    image = get_image_model().objects.create(
+        title="Kuva", file=ContentFile(_png(), name="kuva.png")
+    )
+    organisation = Organisation.objects.create(name="Ohjaamo", kind="ngo")
+    service = Service.objects.create(
+        name="Ohjaamo Kotka",
+        organisation=organisation,
+        description="Neuvoa.",
+        languages=["fi"],
+    )
+    ContactChannel.objects.create(service=service, kind="phone", value="040 123 4567")
+    value = block_of_kind(kind, image, service, index.get_parent())
+    path = new_path(index)
+    steps = {}
+    for count in (1, 20):
+        body = [{"type": "help_box", "value": None}] + [
+            {"type": kind, "value": value} for _ in range(count)
+        ]
+        steps[count] = new_step(path, f"vaihe-{count}", body=body)
+    person = young_person()
+    open_all_steps(person, path)
+    client = Client()
+    client.force_login(person)
+    counts = {}
+    for count in (1, 20, 1, 20):  # the first round warms caches and renditions
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(steps[count].url)
+        assert response.status_code == 200
+        counts[count] = len(queries)
+    assert counts[1] == counts[20], counts
+    if kind == "text":
+        assert 'href="/fi/"' in response.content.decode()
+
+
+def _png():
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
+    return buffer.getvalue()
