@@ -33,4 +33,4 @@ messages: install
 	.venv/bin/python manage.py compilemessages --ignore=.venv --ignore=.tools
 
 bench: install
-	bin/bench
+	bin/bench $(BENCH)
