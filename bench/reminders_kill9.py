@@ -4,8 +4,9 @@
 
 The whole worker host (main process and pool children) gets SIGKILL at a
 random moment --min..--max seconds after it has started sending, and is
-started again, --kills times while reminders are still being sent. At the end it prints how many reminders were lost and how
-many came twice; both must be 0. Recovery relies on what production has:
+started again, --kills times while reminders are still being sent. At the end
+it prints how many reminders were lost and how many came twice; both must be
+0. Recovery relies on what production has:
 acks_late + reject_on_worker_lost, idempotent send tasks, and the sweeper
 (run by beat) re-queueing deliveries left "queued" or "sending".
 """
