@@ -5,21 +5,19 @@ queries start from request.user), `Cache-Control: no-store`, and nothing
 personal in the URL or the page title.
 """
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
+
+from accounts.reidentify import strong_identification_required
 
 from . import journey
 from .models import Enrolment, Feedback
@@ -78,11 +76,8 @@ def my_paths(request):
 
 @personal
 def my_data(request):
-    fresh = _recently_identified(request.user)
     return render(
-        request,
-        "progress/my_data.html",
-        {"rows": enrolment_rows(request.user), "recently_identified": fresh},
+        request, "progress/my_data.html", {"rows": enrolment_rows(request.user)}
     )
 
 
@@ -133,22 +128,6 @@ def readable_export(request):
     )
 
 
-def _recently_identified(user):
-    limit = timedelta(minutes=settings.REIDENTIFY_MINUTES)
-    return bool(user.identified_at and timezone.now() - user.identified_at < limit)
-
-
-def _reidentify(request):
-    """Send the person through strong identification, then back here."""
-    login = reverse("strongid_login")
-    return render(
-        request,
-        "progress/reidentify.html",
-        {"login_url": login, "next": request.get_full_path()},
-        status=403,
-    )
-
-
 @require_POST
 @personal
 def forget_one_path(request, public_id):
@@ -159,12 +138,9 @@ def forget_one_path(request, public_id):
 
 
 @personal
+@strong_identification_required
 def delete_account(request):
-    """Delete everything, after a fresh strong identification."""
-    if not request.user.is_young_person:
-        raise Http404
-    if not _recently_identified(request.user):
-        return _reidentify(request)
+    """Delete everything, after a fresh strong identification in this session."""
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         user = request.user
         logout(request)

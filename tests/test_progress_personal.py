@@ -1,6 +1,7 @@
 """A young person's own pages: private, theirs to download and delete."""
 
 import json
+import time
 import uuid
 from datetime import timedelta
 
@@ -77,10 +78,25 @@ def test_deleting_one_path_removes_its_answers(client, person_with_answer):
     assert not Answer.objects.exists()
 
 
+def _identified(client, user, seconds_ago=0):
+    """Record a strong identification in the session, as allauth does."""
+    session = client.session
+    session["account_authentication_methods"] = [
+        {
+            "method": "socialaccount",
+            "provider": "strongid",
+            "at": time.time() - seconds_ago,
+        }
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
 def test_deleting_the_account_needs_a_fresh_identification(client):
     """An identification older than the limit must be repeated before deletion."""
     person = _person("y-old", identified_minutes_ago=60)
     client.force_login(person)
+    _identified(client, person, seconds_ago=3600)
     response = client.post("/fi/omat-tiedot/poista/", {"confirm": "yes"})
     assert response.status_code == 403
     assert 'action="/accounts/strongid/login/"' in response.content.decode()
@@ -91,6 +107,7 @@ def test_deleting_the_account_removes_everything(client, person_with_answer):
     """After a fresh identification the account and all its data are gone."""
     person, _ = person_with_answer
     client.force_login(person)
+    _identified(client, person)
     response = client.post("/fi/omat-tiedot/poista/", {"confirm": "yes"})
     assert response.status_code == 302
     assert not User.objects.filter(pk=person.pk).exists()
