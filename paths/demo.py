@@ -13,7 +13,7 @@ from io import BytesIO
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from home.models import HomePage
 
@@ -44,6 +44,8 @@ def demo_image():
     image = Image.objects.filter(title=IMAGE_TITLE).first()
     if image:
         return image
+    # A flushed test database has no root collection (migrations made it).
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     from PIL import Image as PILImage
     from PIL import ImageDraw
 
@@ -58,6 +60,7 @@ def demo_image():
     return Image.objects.create(
         title=IMAGE_TITLE,
         file=ImageFile(buffer, name="polku-demo-maisema.png"),
+        collection=collection,
     )
 
 

@@ -10,8 +10,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("components/help_box.html", takes_context=True)
-def help_box(context):
+def help_box(context, inline=False):
     """The crisis lines from the directory, in the active language.
+
+    `inline=True` renders it inside page content (a path step's help box
+    block): a region with its own heading id, beside the site-wide aside.
 
     The same records as the finder and the contact cards: a number edited in
     the directory changes here too (docs/directory.md).
@@ -25,6 +28,7 @@ def help_box(context):
         "lines": lines,
         "finder": cards.finder_page(),
         "request": context.get("request"),
+        "inline": inline,
     }
 
 
