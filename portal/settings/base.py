@@ -204,6 +204,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
+# allauth's own limits on failed password and MFA-code attempts (in the
+# cache): its default also locks an account from every address after 5
+# failures, which lets anyone lock an editor out. Per address stays as allauth
+# has it; per account only slows distributed guessing. Pupils never sign in
+# with a password, so neither can lock out a school.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,20/15m/key"}
 
 # --- Internationalisation --------------------------------------------------
 
