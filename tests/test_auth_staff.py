@@ -3,6 +3,7 @@
 import pytest
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -10,12 +11,19 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
+from django.core.cache import cache
 from django.test import Client
 
 from accounts.models import AuditEvent, User
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-staff-password-2026"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # allauth counts failed attempts in the cache, which outlives a test.
+    cache.clear()
 
 
 @pytest.fixture
@@ -129,3 +137,66 @@ def test_lockout_is_per_account_and_address(editor):
     classmate = _password_step(Client(REMOTE_ADDR="10.0.0.5"), username="other")
     assert classmate.status_code == 302
     assert AuditEvent.objects.filter(event="login_failed").count() >= 5
+
+
+def test_enrolling_totp_is_audited_and_then_asks_for_the_code(
+    editor, django_capture_on_commit_callbacks
+):
+    """A staff member enrols TOTP, the event is logged, then the code is asked."""
+    client = Client()
+    _password_step(client)
+    assert client.get("/admin/")["Location"] == "/accounts/2fa/totp/activate/"
+    # allauth asks for the password again before adding an authenticator.
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    page = client.get("/accounts/2fa/totp/activate/")
+    secret = page.context["form"].secret
+    # allauth announces the new authenticator once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/2fa/totp/activate/", {"code": _current_code(secret)})
+    assert AuditEvent.objects.filter(event="mfa_added", detail="totp").exists()
+    stored = Authenticator.objects.get(user=editor, type="totp").data["secret"]
+    assert secret not in stored
+    # The session was opened by a password only: the admin wants the code.
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_session_without_an_mfa_step_is_turned_away_from_the_admin(
+    editor_with_totp,
+):
+    """A staff session that never passed MFA is signed out at /admin/."""
+    editor, _ = editor_with_totp
+    client = Client()
+    client.force_login(editor)  # a session opened some other way
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_recovery_code_works_once(editor_with_totp):
+    """A recovery code opens the admin once; the same code is refused later."""
+    editor, _ = editor_with_totp
+    code = RecoveryCodes.activate(editor).get_unused_codes()[0]
+    first = Client()
+    _password_step(first)
+    first.post("/accounts/2fa/authenticate/", {"code": code})
+    assert first.get("/admin/").status_code == 200
+    second = Client()
+    _password_step(second)
+    second.post("/accounts/2fa/authenticate/", {"code": code})
+    assert second.get("/admin/").status_code == 302
+
+
+def test_login_events_name_no_young_person(editor_with_totp):
+    """Failed and successful staff logins are audited without passwords."""
+    _, secret = editor_with_totp
+    _password_step(Client(), password="not-the-password")
+    client = Client()
+    _password_step(client)
+    client.post("/accounts/2fa/authenticate/", {"code": _current_code(secret)})
+    events = list(AuditEvent.objects.values_list("event", "detail"))
+    assert ("login_failed", "") in events
+    assert ("login", "staff") in events
+    assert not any("not-the-password" in detail for _, detail in events)
