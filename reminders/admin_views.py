@@ -51,7 +51,7 @@ def queue_health(now=None):
         "sent_week": finished.filter(status=Status.SENT).count(),
         "failed_week": finished.filter(status=Status.FAILED).count(),
         "cancelled_week": finished.filter(status=Status.CANCELLED).count(),
-        "events": [(label, events.get(kind, 0)) for kind, label in Kind.choices],
+        "events": [(kind, label, events.get(kind, 0)) for kind, label in Kind.choices],
         "deferred_quiet_week": events.get(Kind.DEFERRED_QUIET, 0),
     }
 

@@ -30,6 +30,15 @@ def b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A sender killed mid-request (the kill -9 benchmark) is not an error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 class PushService:
     def __init__(self, expected_key=None, latency=0.0, decrypt=True):
         self.expected_key = expected_key
@@ -57,8 +66,7 @@ class PushService:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
