@@ -66,6 +66,8 @@ class Provider:
         self.lock = threading.Lock()
         # Failure switches for tests: {"token": 503, "jwks": 500, ...}
         self.failures = {}
+        # Slowness switches for tests: {"token": 3.0} seconds before answering.
+        self.delays = {}
 
     # --- helpers ---------------------------------------------------------
 
@@ -256,6 +258,8 @@ class Application:
             body = environ["wsgi.input"].read(length).decode()
             form = {k: v[0] for k, v in parse_qs(body).items()}
         endpoint = re.sub(r"[^a-z0-9]", "_", path.strip("/").lower()) or "index"
+        if endpoint != "_control" and endpoint in self.provider.delays:
+            time.sleep(self.provider.delays[endpoint])
         failure = self.provider.failures.get(endpoint)
         if failure and endpoint != "_control":
             return self.respond(start_response, failure, {"error": "unavailable"})
@@ -377,14 +381,19 @@ class Application:
         return self.respond(start_response, 200, {"logged_out": True})
 
     def do__control(self, start_response, method, query, form, environ):
-        """Tests switch endpoints into failure: POST endpoint=token&status=503."""
+        """Tests make endpoints fail or slow: POST endpoint=token&status=503, or
+        endpoint=token&delay=3 (seconds); endpoint=token alone heals it."""
         if method == "POST":
             endpoint = form.get("endpoint", "")
             if form.get("status"):
                 self.provider.failures[endpoint] = int(form["status"])
+            elif form.get("delay"):
+                self.provider.delays[endpoint] = float(form["delay"])
             else:
                 self.provider.failures.pop(endpoint, None)
-        return self.respond(start_response, 200, {"failures": self.provider.failures})
+                self.provider.delays.pop(endpoint, None)
+        state = {"failures": self.provider.failures, "delays": self.provider.delays}
+        return self.respond(start_response, 200, state)
 
 
 def make_app(issuer):

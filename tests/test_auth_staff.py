@@ -189,7 +189,7 @@ def test_recovery_code_works_once(editor_with_totp):
     assert second.get("/admin/").status_code == 302
 
 
-def test_login_events_name_no_young_person(editor_with_totp):
+def test_staff_logins_are_audited_without_passwords(editor_with_totp):
     """Failed and successful staff logins are audited without passwords."""
     _, secret = editor_with_totp
     _password_step(Client(), password="not-the-password")

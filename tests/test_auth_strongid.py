@@ -277,3 +277,33 @@ def test_session_key_is_cycled_at_login():
     before = client.session.session_key
     client.get(at_idp(url, code_for_age(15)))
     assert client.session.session_key != before
+
+
+def test_slow_idp_gives_a_503_not_a_hang(identity_provider):
+    """A token endpoint slower than STRONGID_TIMEOUT ends on the 503 page."""
+    client = portal_client()
+    callback = at_idp(start(client), code_for_age(15))
+    requests.post(
+        f"{identity_provider}/_control", data={"endpoint": "token", "delay": 3}
+    )
+    with override_settings(STRONGID_TIMEOUT=0.5):
+        response = client.get(callback)
+    assert response.status_code == 503
+    assert not _signed_in(client)
+
+
+def test_idp_error_answer_at_the_token_endpoint_gives_a_503():
+    """The broker answering the token request with a server error: 503 page."""
+    client = portal_client()
+    response = identify(client, code_for_age(15), broken="error")
+    assert response.status_code == 503
+    assert not _signed_in(client)
+
+
+def test_idp_error_in_the_callback_is_a_kind_400():
+    """An error other than cancel in the callback ends kindly, not in a 500."""
+    client = portal_client()
+    callback = at_idp(start(client), code_for_age(15), action="cancel")
+    response = client.get(callback.replace("access_denied", "server_error"))
+    assert response.status_code == 400
+    assert not _signed_in(client)
