@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import sign_out
 from home.sitemaps import AllLanguagesSitemap
 from progress.views import quick_exit
+from referrals.urls import root_urlpatterns as referrals_root_urls
 from reminders.urls import root_urlpatterns as reminders_root_urls
 from search import views as search_views
 
@@ -46,6 +47,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     *reminders_root_urls,
+    *referrals_root_urls,
 ]
 
 if settings.DEBUG:
@@ -56,6 +58,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("search/", search_views.search, name="search"),
+    path("r/", include("referrals.urls")),
     path("reminders/", include("reminders.urls")),
     path("", include("progress.urls")),
     path("", include(wagtail_urls)),

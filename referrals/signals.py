@@ -1,0 +1,55 @@
+"""Credit starts and completions to the link that brought the person.
+
+`ReferralMiddleware` puts the session's link (if any) in a context variable
+for the request; the enrolment signal reads it, so that the progress app need
+not know about referrals.
+"""
+
+import contextvars
+
+from django.db.models import F
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from progress.models import Enrolment
+
+from .models import ReferralLink, ReferredEnrolment
+
+SESSION_KEY = "referral_link"
+current_link_id = contextvars.ContextVar("current_link_id", default=None)
+
+
+class ReferralMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        token = current_link_id.set(session.get(SESSION_KEY) if session else None)
+        try:
+            return self.get_response(request)
+        finally:
+            current_link_id.reset(token)
+
+
+@receiver(post_save, sender=Enrolment, dispatch_uid="referrals-enrolment")
+def credit_enrolment(sender, instance, created, **kwargs):
+    if created:
+        link_id = current_link_id.get()
+        if link_id is None:
+            return
+        link = ReferralLink.objects.filter(
+            pk=link_id, path_key=instance.path_key
+        ).first()
+        if link is None:
+            return
+        ReferralLink.objects.filter(pk=link.pk).update(started=F("started") + 1)
+        ReferredEnrolment.objects.get_or_create(enrolment=instance, link=link)
+        return
+    if instance.completed_at is not None:
+        referred = ReferredEnrolment.objects.filter(enrolment=instance).first()
+        if referred is not None:
+            ReferralLink.objects.filter(pk=referred.link_id).update(
+                completed=F("completed") + 1
+            )
+            referred.delete()

@@ -1,0 +1,252 @@
+"""Referral links: the public landing, and the staff pages in the admin."""
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
+
+from directory.models import Service
+
+from .models import ReferralLink, StaffMembership, suppressed
+from .signals import SESSION_KEY
+
+# --- public ----------------------------------------------------------------
+
+
+def short_link(request, code):
+    """/r/<code>: the address in the QR code, sent on to the path's language."""
+    link = get_object_or_404(ReferralLink, code=code.lower())
+    with translation.override(link.language):
+        from django.urls import reverse
+
+        return redirect(reverse("referral_landing", args=[link.code]))
+
+
+def _path_page(path_key):
+    from progress.views import path_page
+
+    page = path_page(path_key)
+    if page is None or not hasattr(page, "get_steps"):
+        raise Http404
+    return page
+
+
+@never_cache
+def landing(request, code):
+    """The path intro, naming the service that recommended it.
+
+    Opening is counted once per browser session; the session remembers the
+    link so that starting the path is credited to the service, anonymously.
+    """
+    link = get_object_or_404(ReferralLink, code=code)
+    page = _path_page(link.path_key)
+    if request.session.get(SESSION_KEY) != link.pk:
+        ReferralLink.objects.filter(pk=link.pk).update(opened=F("opened") + 1)
+        request.session[SESSION_KEY] = link.pk
+    return render(
+        request,
+        "referrals/landing.html",
+        {
+            "page": page,
+            "steps": page.get_steps(),
+            "service": link.service.localized,
+        },
+    )
+
+
+# --- staff (under /admin/, so the staff MFA rules apply) ---------------------
+
+
+def _membership(user):
+    return StaffMembership.objects.filter(user=user).select_related("organisation")
+
+
+def staff_services(user):
+    """The live services a staff member may hand paths on behalf of."""
+    services = Service.objects.filter(live=True, locale=Locale.get_default())
+    if user.is_superuser:
+        return services.select_related("organisation")
+    membership = _membership(user).first()
+    if membership is None:
+        return services.none()
+    organisation = membership.organisation
+    return services.filter(
+        organisation__translation_key=organisation.translation_key
+    ).select_related("organisation")
+
+
+def _require_staff(request):
+    if not request.user.has_perm("referrals.add_referrallink"):
+        raise PermissionDenied
+
+
+class ReferralForm(forms.Form):
+    service = forms.ModelChoiceField(
+        queryset=Service.objects.none(), label=_("On behalf of")
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = staff_services(user)
+
+
+def _published_paths():
+    from paths.models import PathPage
+
+    return (
+        PathPage.objects.live()
+        .filter(locale=Locale.get_default())
+        .prefetch_related("themes")
+        .order_by("title")
+    )
+
+
+def paths_for_staff(request):
+    """Published paths, what each contains and who it is for; create a link."""
+    _require_staff(request)
+    if request.method == "POST":
+        form = ReferralForm(request.user, request.POST)
+        path_key = request.POST.get("path_key")
+        paths = {str(page.path_key): page for page in _published_paths()}
+        if form.is_valid() and path_key in paths:
+            link = ReferralLink.objects.create(
+                path_key=path_key,
+                service=form.cleaned_data["service"],
+                language=form.cleaned_data["language"],
+                created_by=request.user,
+            )
+            return redirect("referrals_link", code=link.code)
+    rows = [
+        {"page": page, "steps": page.get_steps(), "form": ReferralForm(request.user)}
+        for page in _published_paths()
+    ]
+    return render(
+        request,
+        "referrals/admin/paths.html",
+        {"rows": rows, "can_refer": staff_services(request.user).exists()},
+    )
+
+
+def _visible_link(request, code):
+    _require_staff(request)
+    link = get_object_or_404(ReferralLink.objects.select_related("service"), code=code)
+    if not (
+        request.user.has_perm("referrals.view_all_aggregates")
+        or staff_services(request.user).filter(pk=link.service_id).exists()
+    ):
+        raise Http404
+    return link
+
+
+def _short_url(request, link):
+    return request.build_absolute_uri(link.get_absolute_path())
+
+
+def link_detail(request, code):
+    link = _visible_link(request, code)
+    return render(
+        request,
+        "referrals/admin/link.html",
+        {
+            "link": link,
+            "page": _path_page(link.path_key),
+            "short_url": _short_url(request, link),
+        },
+    )
+
+
+def _qr(request, link):
+    qr = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=12, border=4
+    )
+    qr.add_data(_short_url(request, link))
+    qr.make(fit=True)
+    return qr
+
+
+def qr_png(request, code):
+    link = _visible_link(request, code)
+    buffer = io.BytesIO()
+    _qr(request, link).make_image().save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="polku-{link.code}.png"'
+    return response
+
+
+def qr_svg(request, code):
+    link = _visible_link(request, code)
+    buffer = io.BytesIO()
+    image = _qr(request, link).make_image(image_factory=qrcode.image.svg.SvgPathImage)
+    image.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="polku-{link.code}.svg"'
+    return response
+
+
+def poster(request, code):
+    """A printable A4 page: the QR code, the path's description, the address."""
+    link = _visible_link(request, code)
+    with translation.override(link.language):
+        page = _path_page(link.path_key)
+        return render(
+            request,
+            "referrals/admin/poster.html",
+            {
+                "link": link,
+                "page": page,
+                "service": link.service.localized,
+                "short_url": _short_url(request, link),
+            },
+        )
+
+
+def _row(label, opened, started, completed):
+    return {
+        "label": label,
+        "opened": suppressed(opened),
+        "started": suppressed(started),
+        "completed": suppressed(completed),
+    }
+
+
+def numbers(request):
+    """Counts per link and per service, small numbers suppressed.
+
+    Staff see their organisation's services; managers see every service.
+    """
+    sees_all = request.user.has_perm("referrals.view_all_aggregates")
+    if not (sees_all or request.user.has_perm("referrals.add_referrallink")):
+        raise PermissionDenied
+    links = ReferralLink.objects.select_related("service", "service__organisation")
+    if not sees_all:
+        links = links.filter(service__in=staff_services(request.user))
+    titles = {str(page.path_key): page.title for page in _published_paths()}
+    link_rows, services = [], {}
+    for link in links:
+        row = _row(link.code, link.opened, link.started, link.completed)
+        row["path"] = titles.get(str(link.path_key), "–")
+        row["service"] = link.service.name
+        link_rows.append(row)
+        total = services.setdefault(link.service.name, [0, 0, 0])
+        total[0] += link.opened
+        total[1] += link.started
+        total[2] += link.completed
+    service_rows = [_row(name, *counts) for name, counts in sorted(services.items())]
+    return render(
+        request,
+        "referrals/admin/numbers.html",
+        {"link_rows": link_rows, "service_rows": service_rows, "sees_all": sees_all},
+    )

@@ -1,0 +1,45 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .urls import admin_urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_referral_urls():
+    return admin_urlpatterns
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permissions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permissions = permissions
+
+    def is_shown(self, request):
+        return any(request.user.has_perm(p) for p in self.permissions)
+
+
+@hooks.register("register_admin_menu_item")
+def register_referral_menu_item():
+    return PermissionMenuItem(
+        _("Hand on a path"),
+        reverse("referrals_paths"),
+        icon_name="link",
+        order=250,
+        permissions=["referrals.add_referrallink"],
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_numbers_menu_item():
+    return PermissionMenuItem(
+        _("Referral numbers"),
+        reverse("referrals_numbers"),
+        icon_name="table",
+        order=260,
+        permissions=[
+            "referrals.add_referrallink",
+            "referrals.view_all_aggregates",
+        ],
+    )
