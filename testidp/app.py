@@ -28,7 +28,7 @@ from html import escape
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 from joserfc import jwt
-from joserfc.jwk import KeySet, RSAKey
+from joserfc.jwk import KeySet, OctKey, RSAKey
 from stdnum.fi import hetu as hetu_codes
 
 LOA2 = "http://ftn.ficora.fi/2017/loa2"
@@ -45,6 +45,7 @@ BROKEN_CHOICES = {
     "no_hetu": "No personal identity code claim",
     "birthdate_mismatch": "birthdate disagrees with the code",
     "bad_signature": "Signed with an unknown key",
+    "hs256": "Signed with HS256 and the client secret (algorithm not pinned)",
     "error": "Error response at the token endpoint",
 }
 CODE_LIFETIME = 60
@@ -55,12 +56,7 @@ class Provider:
         self.issuer = issuer.rstrip("/")
         self.clients = clients
         self.hetu_claim = hetu_claim
-        self.key = RSAKey.generate_key(
-            2048, parameters={"kid": secrets.token_hex(8), "use": "sig", "alg": "RS256"}
-        )
-        self.rogue_key = RSAKey.generate_key(
-            2048, parameters={"kid": self.key.kid, "use": "sig", "alg": "RS256"}
-        )
+        self.rotate_keys()
         self.codes = {}
         self.tokens = {}
         self.lock = threading.Lock()
@@ -68,6 +64,16 @@ class Provider:
         self.failures = {}
         # Slowness switches for tests: {"token": 3.0} seconds before answering.
         self.delays = {}
+
+    def rotate_keys(self):
+        """A new signing key with a new kid; the JWKS publishes only it."""
+        self.key = RSAKey.generate_key(
+            2048, parameters={"kid": secrets.token_hex(8), "use": "sig", "alg": "RS256"}
+        )
+        # Same kid, different key: a token no published key can verify.
+        self.rogue_key = RSAKey.generate_key(
+            2048, parameters={"kid": self.key.kid, "use": "sig", "alg": "RS256"}
+        )
 
     # --- helpers ---------------------------------------------------------
 
@@ -160,6 +166,11 @@ class Provider:
         return claims
 
     def sign(self, claims, broken=""):
+        if broken == "hs256":
+            # Legal OIDC for clients with a secret, so a portal that does not
+            # pin its algorithms would accept it.
+            secret = OctKey.import_key(self.clients[claims["aud"]].encode())
+            return jwt.encode({"alg": "HS256", "typ": "JWT"}, claims, secret)
         key = self.rogue_key if broken == "bad_signature" else self.key
         return jwt.encode({"alg": "RS256", "kid": key.kid, "typ": "JWT"}, claims, key)
 
@@ -382,11 +393,14 @@ class Application:
 
     def do__control(self, start_response, method, query, form, environ):
         """Tests make endpoints fail or slow: POST endpoint=token&status=503, or
-        endpoint=token&delay=3 (seconds); endpoint=token alone heals it."""
+        endpoint=token&delay=3 (seconds); endpoint=token alone heals it.
+        rotate=1 replaces the signing key (new kid), as a broker rotating."""
         if method == "POST":
             endpoint = form.get("endpoint", "")
             if form.get("status"):
                 self.provider.failures[endpoint] = int(form["status"])
+            elif form.get("rotate"):
+                self.provider.rotate_keys()
             elif form.get("delay"):
                 self.provider.delays[endpoint] = float(form["delay"])
             else:

@@ -113,6 +113,7 @@ def _signed_in_as(code):
         (None, "wrong_nonce"),
         (None, "no_nonce"),
         (None, "bad_signature"),
+        (None, "hs256"),  # signed with the client secret, not the broker key
     ],
 )
 def test_broken_identifications_are_refused_kindly(hetu, broken):
@@ -307,3 +308,18 @@ def test_idp_error_in_the_callback_is_a_kind_400():
     response = client.get(callback.replace("access_denied", "server_error"))
     assert response.status_code == 400
     assert not _signed_in(client)
+
+
+def test_broker_key_rotation_is_followed_by_kid(identity_provider):
+    """After the broker rotates its key, logins go on (JWKS fetched again)."""
+    cache.delete(JWKS_CACHE_KEY)
+    first = portal_client()
+    identify(first, code_for_age(15))
+    assert _signed_in(first)
+    old_kids = {key["kid"] for key in cache.get(JWKS_CACHE_KEY)["keys"]}
+    requests.post(f"{identity_provider}/_control", data={"rotate": 1})
+    second = portal_client()
+    identify(second, code_for_age(16))
+    assert _signed_in(second)
+    new_kids = {key["kid"] for key in cache.get(JWKS_CACHE_KEY)["keys"]}
+    assert new_kids and not new_kids & old_kids
