@@ -223,3 +223,21 @@ def test_managers_see_every_service_and_staff_only_their_own():
     assert "Ohjaamo Kouvola" in own and "Ohjaamo Kotka" not in own
     everything = manager.get("/admin/referrals/numbers/").content.decode()
     assert "Ohjaamo Kouvola" in everything and "Ohjaamo Kotka" in everything
+
+
+def test_demo_has_a_staff_login_per_organisation_type(settings):
+    """`make run` gives a staff login for every organisation type, each with MFA
+    enrolled, plus a manager and a directory maintainer."""
+    from allauth.mfa.models import Authenticator
+
+    settings.DEMO_ADMIN_PASSWORD = "demo-password-for-tests"
+    call_command("load_demo", verbosity=0)
+    kinds = set(StaffMembership.objects.values_list("organisation__kind", flat=True))
+    assert kinds == {choice for choice, _label in Organisation.Kind.choices}
+    for username in ("ohjaamo", "johtaja", "hakemisto"):
+        user = User.objects.get(username=username)
+        assert user.is_staff and not user.is_superuser
+        assert Authenticator.objects.filter(user=user).exists()
+    assert User.objects.get(username="johtaja").has_perm(
+        "referrals.view_all_aggregates"
+    )

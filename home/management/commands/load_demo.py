@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from directory import demo as directory_demo
 from home import demo as home_demo
 from paths import demo as paths_demo
+from referrals import demo as referrals_demo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         paths_demo.load()
         if settings.DEMO_ADMIN_PASSWORD:
             self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
+            referrals_demo.load(settings.DEMO_ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
     def ensure_admin(self, password):
