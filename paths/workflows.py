@@ -8,10 +8,12 @@ permissions to each path index, once, when the index is created.
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 WORKFLOW_NAME = "Path review: content, then safeguarding"
@@ -36,8 +38,45 @@ COLLECTION_PERMISSIONS = {
 }
 
 
+TASKS = [
+    ("Content review", CONTENT_REVIEWERS),
+    ("Safeguarding review", SAFEGUARDING_REVIEWERS),
+]
+MODEL_PERMISSIONS = {
+    EDITORS: [("paths", "add_theme"), ("paths", "change_theme")],
+}
+
+
 def review_workflow():
-    return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    """The review workflow, made again if it is missing.
+
+    The data migration makes it once; a flushed database (transactional
+    tests) or a deleted workflow gets it back here, so that path indexes are
+    never left without a review.
+    """
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    access_admin = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).first()
+    groups = {}
+    for name in (EDITORS, CONTENT_REVIEWERS, SAFEGUARDING_REVIEWERS):
+        groups[name], created = Group.objects.get_or_create(name=name)
+        if created and access_admin:
+            groups[name].permissions.add(access_admin)
+    for name, perms in MODEL_PERMISSIONS.items():
+        for app_label, codename in perms:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission:
+                groups[name].permissions.add(permission)
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+        for order, (task_name, group_name) in enumerate(TASKS):
+            task = GroupApprovalTask.objects.create(name=task_name, active=True)
+            task.groups.set([groups[group_name]])
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
 
 
 def assign_review_workflow(index_page):

@@ -482,3 +482,17 @@ def test_path_and_step_previews_open_at_phone_width():
         assert "375" in html
         response = editor.get(f"/admin/pages/{page.pk}/edit/preview/")
         assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_new_path_index_gets_the_review_even_if_it_was_deleted():
+    """A path index created after the workflow was removed still gets the review."""
+    from wagtail.models import Workflow
+
+    Workflow.objects.filter(name=workflows.WORKFLOW_NAME).update(active=False)
+    Group.objects.filter(name=workflows.EDITORS).delete()
+    index = make_index()
+    assert index.get_workflow().name == workflows.WORKFLOW_NAME
+    assert index.get_workflow().active
+    editors = Group.objects.get(name=workflows.EDITORS)
+    assert editors.page_permissions.filter(page=index).exists()

@@ -74,3 +74,20 @@ def test_loading_twice_keeps_editors_changes(demo):
     assert path.summary == "Toimittajan muokkaama tiivistelmä."
     assert (PathPage.objects.count(), PathStepPage.objects.count()) == counts
     assert PathIndexPage.objects.count() == 3
+
+
+def test_every_demo_path_is_under_the_two_step_review(demo):
+    """Paths and steps of every language inherit the content + safeguarding review."""
+    from paths.workflows import WORKFLOW_NAME
+
+    for page in [
+        *PathIndexPage.objects.all(),
+        *PathPage.objects.all(),
+        *PathStepPage.objects.all()[:3],
+    ]:
+        workflow = page.get_workflow()
+        assert workflow.name == WORKFLOW_NAME
+        assert [task.name for task in workflow.tasks] == [
+            "Content review",
+            "Safeguarding review",
+        ]
