@@ -323,3 +323,17 @@ def test_broker_key_rotation_is_followed_by_kid(identity_provider):
     assert _signed_in(second)
     new_kids = {key["kid"] for key in cache.get(JWKS_CACHE_KEY)["keys"]}
     assert new_kids and not new_kids & old_kids
+
+
+def test_production_refuses_suomifi_test_assurance():
+    """Production settings stop when Suomi.fi's test acr is on the accepted list."""
+    from .test_foundation import _manage_in_production
+
+    result = _manage_in_production(
+        "check",
+        STRONGID_ACCEPTED_ACR="http://ftn.ficora.fi/2017/loa3,"
+        "urn:oid:1.2.246.517.3002.110.999",
+    )
+    assert result.returncode != 0
+    assert "test assurance level" in result.stderr
+    assert _manage_in_production("check").returncode == 0

@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import STRONGID_ACCEPTED_ACR, env_bool
 
 DEBUG = False
 
@@ -40,6 +40,10 @@ if STRONGID_ISSUER.startswith(_loopback):
 if env_bool("STRONGID_ALLOW_TEST_CODES"):
     raise ImproperlyConfigured("Test identity codes are never allowed in production.")
 STRONGID_ALLOW_TEST_CODES = False
+# Suomi.fi's test assurance level must never be accepted in production.
+SUOMIFI_TEST_ACR = "urn:oid:1.2.246.517.3002.110.999"
+if SUOMIFI_TEST_ACR in STRONGID_ACCEPTED_ACR:
+    raise ImproperlyConfigured("A test assurance level is never accepted.")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
