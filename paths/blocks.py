@@ -41,6 +41,14 @@ class StepImageBlock(blocks.StructBlock):
         template = "components/blocks/step_image_block.html"
         description = _("An image with required alternative text.")
 
+    def get_preview_value(self):
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("pk").first()
+        return self.normalize(
+            {"image": image, "alt_text": image.title if image else "", "caption": ""}
+        )
+
 
 class VideoBlock(blocks.StructBlock):
     """A self-hosted video, or a link to a hosted one that loads nothing first.
@@ -87,6 +95,12 @@ class VideoBlock(blocks.StructBlock):
         description = _(
             "A self-hosted video or a privacy-friendly link, with a transcript."
         )
+        preview_value = {
+            "title": "Hengitys ja hermosto",
+            "external_url": "https://example.org/video",
+            "duration": "2:00",
+            "transcript": "<p>Kun hengität hitaasti ulos, keho rauhoittuu.</p>",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -412,6 +426,7 @@ class HelpBoxBlock(blocks.StaticBlock):
             "Shows the crisis contacts of the site settings (Snippets → Help box)."
         )
         description = _("The crisis contacts: 112, 116 111, Crisis Helpline, …")
+        preview_value = None
 
 
 class TipBlock(blocks.StructBlock):
@@ -449,6 +464,16 @@ class ServiceContactBlock(blocks.StructBlock):
         label = _("Service contact card")
         template = "components/blocks/service_contact_card_block.html"
         description = _("The contact details of a service from the directory.")
+
+    def get_preview_value(self):
+        from directory.models import Service
+
+        service = (
+            Service.objects.filter(live=True, locale__language_code="fi")
+            .order_by("pk")
+            .first()
+        )
+        return self.normalize({"service": service, "note": ""})
 
 
 class StepStreamBlock(blocks.StreamBlock):

@@ -496,3 +496,39 @@ def test_a_new_path_index_gets_the_review_even_if_it_was_deleted():
     assert index.get_workflow().active
     editors = Group.objects.get(name=workflows.EDITORS)
     assert editors.page_permissions.filter(page=index).exists()
+
+
+@pytest.mark.django_db
+def test_every_step_block_has_a_preview_in_the_block_picker(media, service):
+    """Each block has an icon, a group, a description and a rendered preview."""
+    make_index()
+    service.save_revision().publish()
+    editor = staff("editor", workflows.EDITORS)
+    for name, block in StepStreamBlock.base_blocks.items():
+        assert block.meta.icon and block.meta.group and block.get_description(), name
+        assert block.is_previewable, name
+        response = editor.get(f"/admin/block-preview/?id={block.definition_prefix}")
+        assert response.status_code == 200, name
+        assert "paths.css" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editors_manage_themes_in_the_admin():
+    """A path editor adds a theme as a snippet; the index lists it."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    response = editor.post(
+        "/admin/snippets/paths/theme/add/",
+        {
+            "name": "Koulu",
+            "slug": "koulu",
+            "description": "",
+            "sort_order": "3",
+            "locale": str(index.locale_id),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    assert editor.get("/admin/snippets/paths/theme/").status_code == 200
+    from paths.models import Theme
+
+    assert Theme.objects.filter(slug="koulu").exists()
