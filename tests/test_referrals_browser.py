@@ -1,0 +1,112 @@
+"""A path handed on in a meeting, end to end in real browsers."""
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.models import User
+from referrals.models import ReferralLink, StaffMembership
+
+from .conftest import DESKTOP, PHONE
+from .paths_helpers import young_person
+from .strongid import code_for_age
+from .test_directory import directory_site  # noqa: F401  (fixture)
+from .test_referrals import organisation
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("directory_site")]
+PASSWORD = "a-long-staff-password-2026"
+
+
+def referring_staff():
+    """Ohjaamo staff with TOTP. (transactional_db drops the migrations' groups,
+    so the staff permissions are given to the user directly.)"""
+    user = User.objects.create_user("ohjaaja", password=PASSWORD, is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_referrallink"),
+    )
+    StaffMembership.objects.create(user=user, organisation=organisation("kouvola"))
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret):
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
+def more_starts(link, count):
+    """Other young people start the path from the same link (the HTTP way)."""
+    with translation.override(link.language):
+        start = reverse("start_path", args=[link.path_key])
+    for number in range(count):
+        client = Client()
+        client.force_login(young_person(f"toinen{number}"))
+        client.get(f"/r/{link.code}", follow=True)
+        assert client.post(start).status_code == 302
+
+
+def started_cell(page, base):
+    page.goto(f"{base}/admin/referrals/numbers/")
+    return page.locator("table").first.locator('td[data-count="started"]').first
+
+
+def test_staff_link_is_opened_identified_and_counted(
+    browser, live_server, identity_provider
+):
+    """Staff with MFA create a link; another browser opens its QR address,
+    identifies as a 14-year-old and starts the path; the staff numbers show the
+    start once five people have started."""
+    base = live_server.url.replace("localhost", "127.0.0.1")
+    secret = referring_staff()
+
+    staff_context = browser.new_context(viewport=DESKTOP, locale="fi-FI")
+    staff = staff_context.new_page()
+    young_context = browser.new_context(
+        viewport=PHONE, locale="fi-FI", has_touch=True, is_mobile=True
+    )
+    young = young_context.new_page()
+    try:
+        staff.goto(f"{base}/accounts/login/")
+        staff.locator("input[name=login]").fill("ohjaaja")
+        staff.locator("input[name=password]").fill(PASSWORD)
+        staff.locator("form button[type=submit]").last.click()
+        staff.locator("input[name=code]").fill(totp_code(secret))
+        staff.locator("form button[type=submit]").last.click()
+        staff.wait_for_url("**/")
+        staff.goto(f"{base}/admin/referrals/")
+        form = staff.locator("main form").first
+        form.locator("select[name=service]").select_option(label="Ohjaamo Kouvola")
+        form.locator("button[type=submit]").click()
+        staff.wait_for_url("**/admin/referrals/*/")
+        short_url = staff.locator("[data-short-url]").get_attribute("href")
+        assert staff.locator("img[src$='qr.svg']").evaluate("i => i.naturalWidth") > 0
+        link = ReferralLink.objects.get()
+        assert short_url == f"{base}/r/{link.code}"
+
+        young.goto(short_url)
+        assert young.get_by_text("Ohjaamo Kouvola suositteli tätä polkua").is_visible()
+        young.get_by_role("button", name="Aloita polku").tap()
+        young.wait_for_url(f"{identity_provider}/authorize**")
+        young.get_by_label("Henkilötunnus").fill(code_for_age(14))
+        young.get_by_role("button", name="Tunnistaudu").tap()
+        young.wait_for_url(lambda url: "/authorize" not in url and "/r/" not in url)
+        link.refresh_from_db()
+        assert (link.opened, link.started) == (1, 1)
+
+        assert started_cell(staff, base).inner_text() == "alle 5"
+        more_starts(link, 4)
+        assert started_cell(staff, base).inner_text() == "5"
+    finally:
+        staff_context.close()
+        young_context.close()
