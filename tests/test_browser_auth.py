@@ -19,7 +19,7 @@ def test_fifteen_year_old_identifies_on_a_phone_and_returns(
     phone.get_by_label("Henkilötunnus").fill(code_for_age(15))
     phone.get_by_role("button", name="Tunnistaudu").tap()
     phone.wait_for_url(start)
-    assert phone.get_by_text("Kirjautunut").is_visible()
+    assert phone.get_by_text("Kirjautunut", exact=True).is_visible()
     assert axe_violations(phone) == []
 
 
