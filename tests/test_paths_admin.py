@@ -20,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from accounts.models import User
 from home import demo as home_demo
@@ -37,6 +38,10 @@ def staff(username, *groups, superuser=False):
     )
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
+    # The admin in English, so that the assertions read its messages.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     client = Client()
