@@ -60,6 +60,12 @@ def test_demo_path_intro_and_every_step_are_accessible_on_a_phone(
         assert axe_violations(phone) == [], step.url
         assert_fits_phone(phone)
 
+    # 200 % zoom on a 640 px wide window: 320 CSS pixels, still no sideways scroll.
+    phone.set_viewport_size({"width": 320, "height": 640})
+    for url in (path.url, *(step.url for step in steps)):
+        phone.goto(live_server.url + url)
+        assert_fits_phone(phone)
+
 
 def test_breathing_timer_runs_and_respects_reduced_motion(
     live_server, demo_site, phone
