@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,7 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.models import BasePage
@@ -83,6 +84,21 @@ class Theme(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PathPageForm(WagtailAdminPageForm):
+    """Offer the themes of the default language only: one box per theme.
+
+    Every language's index shows its own translation of a chosen theme
+    (matched by `translation_key`), so translations need not be chosen.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.filter(
+                locale=Locale.get_default()
+            )
 
 
 class PathIndexPage(ReviewedPublishingMixin, BasePage):
@@ -233,6 +249,7 @@ class PathPage(ReviewedPublishingMixin, BasePage):
     parent_page_types = ["paths.PathIndexPage"]
     subpage_types = ["paths.PathStepPage"]
     page_description = _("A self-care path: a public intro and steps.")
+    base_form_class = PathPageForm
 
     class Meta:
         verbose_name = _("path")

@@ -537,3 +537,21 @@ def test_editors_manage_themes_in_the_admin():
     from paths.models import Theme
 
     assert Theme.objects.filter(slug="koulu").exists()
+
+
+@pytest.mark.django_db
+def test_path_form_offers_each_theme_once():
+    """The path form lists the default-language themes, not every translation."""
+    from wagtail.models import Locale
+
+    from paths.models import Theme
+
+    index = make_index()
+    mieli = Theme.objects.create(name="Mieli", slug="mieli", locale=index.locale)
+    sv = mieli.copy_for_translation(Locale.objects.get(language_code="sv"))
+    sv.name, sv.slug = "Psyket", "psyke"
+    sv.save()
+    editor = staff("editor", workflows.EDITORS)
+    html = editor.get(f"/admin/pages/add/paths/pathpage/{index.pk}/").content.decode()
+    assert "Mieli" in html
+    assert "Psyket" not in html
