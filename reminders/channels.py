@@ -9,6 +9,7 @@ refused the address permanently with a 5xx at send time: disable it) or
 
 import json
 import smtplib
+import threading
 from urllib.parse import urlsplit
 
 import requests
@@ -41,15 +42,15 @@ class Bounced(ChannelError):
     pass
 
 
-_session = None
+_local = threading.local()
 
 
 def _http():
-    # One keep-alive session per worker process; created after the fork.
-    global _session
-    if _session is None:
-        _session = requests.Session()
-    return _session
+    # One keep-alive session per sending thread; created after the fork.
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+    return session
 
 
 def send_push(subscription, message):

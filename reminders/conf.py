@@ -18,6 +18,8 @@ DEFAULTS = {
     # Dispatcher: rows claimed per transaction, seconds one run may take.
     "REMINDERS_DISPATCH_BATCH": 500,
     "REMINDERS_DISPATCH_BUDGET": 50.0,
+    # Deliveries per send task, sent in parallel by one worker process.
+    "REMINDERS_SEND_CHUNK": 10,
     # A delivery "sending" longer than this is taken to be on a dead worker.
     "REMINDERS_SEND_LEASE": 120,
     # A delivery "queued" this long without a worker claiming it is queued

@@ -24,6 +24,11 @@ def send_delivery(delivery_id):
     return services.send_delivery(delivery_id)
 
 
+@shared_task(name="reminders.send_deliveries", **RELIABLE)
+def send_deliveries(delivery_ids):
+    return services.send_many(delivery_ids)
+
+
 @shared_task(name="reminders.send_verification", **RELIABLE)
 def send_verification(pref_id):
     return services.send_verification(pref_id)

@@ -6,6 +6,8 @@ data rather than UI strings so that a reminder is always in the language of
 the enrolment, whatever language the sending worker runs in.
 """
 
+import time
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -51,22 +53,36 @@ def default_text(language):
     return pick(DEFAULT_TEXTS, language)
 
 
+_variants_cache = {}
+VARIANTS_TTL = 60.0  # seconds an editor's change takes to reach the workers
+
+
+def _variants(path_key, language):
+    from .models import ReminderText
+
+    key = (path_key, language)
+    now = time.monotonic()
+    cached = _variants_cache.get(key)
+    if cached and cached[0] > now:
+        return cached[1]
+    variants = list(
+        ReminderText.objects.filter(defaults__path_key=path_key, language=language)
+        .order_by("sort_order", "pk")
+        .values_list("title", "body")
+    )
+    _variants_cache[key] = (now + VARIANTS_TTL, variants)
+    return variants
+
+
 def text_for(enrolment, number):
     """(title, body) for the ``number``-th reminder (1-based) in a row.
 
     The path's editors may have written variants; they are used in turn.
     """
-    from .models import ReminderText
-
-    variants = list(
-        ReminderText.objects.filter(
-            defaults__path_key=enrolment.path_key, language=enrolment.language
-        ).order_by("sort_order", "pk")
-    )
+    variants = _variants(enrolment.path_key, enrolment.language)
     if not variants:
         return default_text(enrolment.language)
-    chosen = variants[(max(number, 1) - 1) % len(variants)]
-    return chosen.title, chosen.body
+    return variants[(max(number, 1) - 1) % len(variants)]
 
 
 def _path_titles(path_key):

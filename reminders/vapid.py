@@ -74,7 +74,7 @@ def headers_for(endpoint_origin):
     hour (the claim itself says 12 h).
     """
     now = int(time.time())
-    cached = _headers_cache.get(endpoint_origin)
+    cached = _headers_cache.get(endpoint_origin)  # dict ops are thread-safe
     if cached and cached[0] > now + 11 * 3600:
         return dict(cached[1])
     exp = now + 12 * 3600
