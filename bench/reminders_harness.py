@@ -36,7 +36,7 @@ def arguments(description, count=30_000):
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--count", type=int, default=count, help="due reminders")
     parser.add_argument("--latency", type=float, default=0.05, help="push seconds")
-    parser.add_argument("--concurrency", type=int, default=16, help="worker procs")
+    parser.add_argument("--concurrency", type=int, default=4, help="worker procs")
     parser.add_argument("--redis-port", type=int, default=6393)
     parser.add_argument("--timeout", type=float, default=900, help="give up after")
     parser.add_argument(
