@@ -369,3 +369,13 @@ def _png():
     buffer = BytesIO()
     Image.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_home_page_leads_to_the_paths_by_theme(index):
+    """The front page links the path index, each theme and each path."""
+    theme = Theme.objects.create(name="Mieli", slug="mieli", locale=index.locale)
+    path = new_path(index, "huoli", themes=[theme], title="Huolipolku")
+    html = Client().get("/fi/").content.decode()
+    assert f'href="{index.url}"' in html
+    assert f'href="{index.url}?theme=mieli"' in html
+    assert f'href="{path.url}"' in html

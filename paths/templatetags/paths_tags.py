@@ -1,0 +1,24 @@
+from django import template
+from wagtail.models import Locale
+
+from paths.models import PathIndexPage, PathPage, Theme
+
+register = template.Library()
+
+
+@register.inclusion_tag("paths/includes/paths_overview.html", takes_context=True)
+def paths_overview(context):
+    """The themes and paths of the active language, for the home page."""
+    locale = Locale.get_active()
+    index = PathIndexPage.objects.live().filter(locale=locale).first()
+    paths = []
+    if index is not None:
+        paths = list(
+            PathPage.objects.child_of(index).live().specific().order_by("path")
+        )
+    return {
+        "index": index,
+        "themes": list(Theme.objects.filter(locale=locale)) if index else [],
+        "paths": paths,
+        "request": context.get("request"),
+    }
