@@ -16,7 +16,7 @@ from django.utils import translation
 from accounts.models import User
 from referrals.models import ReferralLink, StaffMembership
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, axe_violations
 from .paths_helpers import young_person
 from .strongid import code_for_age
 from .test_directory import directory_site  # noqa: F401  (fixture)
@@ -65,8 +65,8 @@ def test_staff_link_is_opened_identified_and_counted(
     browser, live_server, identity_provider
 ):
     """Staff with MFA create a link; another browser opens its QR address,
-    identifies as a 14-year-old and starts the path; the staff numbers show the
-    start once five people have started."""
+    identifies as a 14-year-old and starts the path (the intro passing axe-core
+    on the way); the staff numbers show the start once five people have started."""
     base = live_server.url.replace("localhost", "127.0.0.1")
     secret = referring_staff()
 
@@ -96,6 +96,7 @@ def test_staff_link_is_opened_identified_and_counted(
 
         young.goto(short_url)
         assert young.get_by_text("Ohjaamo Kouvola suositteli tätä polkua").is_visible()
+        assert axe_violations(young) == []
         young.get_by_role("button", name="Aloita polku").tap()
         young.wait_for_url(f"{identity_provider}/authorize**")
         young.get_by_label("Henkilötunnus").fill(code_for_age(14))
