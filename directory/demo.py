@@ -536,7 +536,7 @@ def _channels(spec):
 def ensure_services(locales, municipalities, organisations):
     created = {}
     today = dt.date.today()
-    review_by = today.replace(year=today.year + 1)
+    review_by = today + dt.timedelta(days=365)  # replace(year=…) fails on 29 Feb
     for spec in SERVICES:
         translation_key = key(f"service:{spec['key']}")
         ages = spec.get("ages", (None, None))
