@@ -379,3 +379,41 @@ def test_home_page_leads_to_the_paths_by_theme(index):
     assert f'href="{index.url}"' in html
     assert f'href="{index.url}?theme=mieli"' in html
     assert f'href="{path.url}"' in html
+
+
+def test_wagtail_localize_translation_keeps_step_key_and_block_ids(index):
+    """Translating a step with wagtail-localize keeps its key and every block id."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation
+    from wagtail_localize.operations import TranslationCreator
+
+    path = new_path(index)
+    step = new_step(
+        path,
+        "eka",
+        body=[
+            ("text", "<p>Hei</p>"),
+            ("reflection", {"question": "Mikä auttaa?", "help_text": ""}),
+            (
+                "checklist",
+                {
+                    "title": "Lista",
+                    "introduction": "",
+                    "items": ["Nuku"],
+                    "own_items": True,
+                },
+            ),
+        ],
+    )
+    sv = Locale.objects.get(language_code="sv")
+    creator = TranslationCreator(None, [sv])
+    for page in (index, path, step):
+        creator.create_translations(page)
+    for translation in Translation.objects.filter(target_locale=sv):
+        translation.save_target(publish=True)
+    translated = PathStepPage.objects.get(locale=sv, translation_key=step.step_key)
+    assert translated.step_key == step.step_key
+    assert [b.id for b in translated.body] == [b.id for b in step.body]
+    assert [b[0] for b in translated.answerable_blocks()] == [
+        b[0] for b in step.answerable_blocks()
+    ]
