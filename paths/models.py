@@ -5,6 +5,9 @@ A path is a page; its steps are child pages (`PathStepPage`). A step's
 reordering and translation. docs/paths.md explains the choice.
 """
 
+import json
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -325,6 +328,25 @@ class PathPage(ReviewedPublishingMixin, BasePage):
     @property
     def preview_sizes(self):
         return PHONE_PREVIEW_SIZES
+
+
+def renew_block_ids(step):
+    """Give the step's blocks new ids, in the page and in all its revisions."""
+    renamed = {child.id: str(uuid.uuid4()) for child in step.body if child.id}
+    if not renamed:
+        return
+
+    def rename(text):
+        for old, new in renamed.items():
+            text = text.replace(old, new)
+        return text
+
+    PathStepPage.objects.filter(pk=step.pk).update(
+        body=json.loads(rename(json.dumps(step.body.get_prep_value())))
+    )
+    for revision in step.revisions.all():
+        revision.content = json.loads(rename(json.dumps(revision.content)))
+        revision.save(update_fields=["content"])
 
 
 class PathStepPage(ReviewedPublishingMixin, Page):

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Theme
+from .models import PathStepPage, Theme, renew_block_ids
 from .views import PathsToReviewView
 
 
@@ -45,3 +45,17 @@ def register_review_report_menu_item():
         icon_name="calendar-alt",
         order=950,
     )
+
+
+@hooks.register("after_copy_page")
+def renew_block_ids_of_copied_steps(request, page, new_page):
+    """A copied step is a new step: its questions get new ids too.
+
+    Answers are keyed on block ids; a copy placed in the same path must not
+    share them with the original.
+    """
+    steps = PathStepPage.objects.descendant_of(new_page, inclusive=True).filter(
+        alias_of__isnull=True
+    )
+    for step in steps:
+        renew_block_ids(step)

@@ -556,3 +556,31 @@ def test_path_form_offers_each_theme_once():
     html = editor.get(f"/admin/pages/add/paths/pathpage/{index.pk}/").content.decode()
     assert "Mieli" in html
     assert "Psyket" not in html
+
+
+@pytest.mark.django_db
+def test_a_copied_step_gets_new_question_ids():
+    """Copying a step in the admin gives its blocks new ids, page and revisions."""
+    index = make_index()
+    path = make_path(index)
+    step = PathStepPage(
+        title="Vaihe",
+        slug="vaihe",
+        body=[("reflection", {"question": "Mikä auttaa?", "help_text": ""})],
+    )
+    path.add_child(instance=step)
+    step.save_revision()
+    editor = staff("editor", workflows.EDITORS)
+    response = editor.post(
+        f"/admin/pages/{step.pk}/copy/",
+        {"new_title": "Kopio", "new_slug": "kopio", "new_parent_page": path.pk},
+    )
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    copy = PathStepPage.objects.get(slug="kopio")
+    original_id = step.body[0].id
+    assert copy.body[0].id != original_id
+    assert copy.step_key != step.step_key
+    draft = copy.get_latest_revision_as_object()
+    assert draft.body[0].id == copy.body[0].id
+    step.refresh_from_db()
+    assert step.body[0].id == original_id
