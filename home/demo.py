@@ -4,7 +4,7 @@ Every text is our own. Regional contacts are placeholders and say so.
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import ContentPage, HomePage, SiteSettings
 
@@ -189,6 +189,11 @@ PAGES = {
 }
 
 
+def ensure_root_collection():
+    """The media root: migrations make it, but a flushed test database has none."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def ensure_locales():
     return {
         code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
@@ -270,6 +275,7 @@ def ensure_content_pages(locales, homes):
 @transaction.atomic
 def load():
     locales = ensure_locales()
+    ensure_root_collection()
     homes = ensure_home(locales)
     pages = ensure_content_pages(locales, homes)
     settings = SiteSettings.load()

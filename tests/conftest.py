@@ -73,6 +73,15 @@ def _clean_redis():
         redis.Redis.from_url(url).flushdb()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rate limits and used TOTP codes
+    live there, and one test's failed logins must not lock out the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup, django_db_blocker):
     """A real Celery worker process on the real Redis and the test database."""
