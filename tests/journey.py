@@ -94,7 +94,7 @@ def build_path(order_mode="sequential", age_min=13, age_max=17, steps=3, body=No
     return PathPage.objects.get(pk=path.pk)
 
 
-def young_person(age=15, username="y-test"):
+def young_person(username="nuori", age=15):
     """A strongly identified young person of the given age (as strongid makes)."""
     today = helsinki_today()
     born = anniversary(today, -age)

@@ -1,21 +1,12 @@
 """Helpers of the path tests: a young person who has the steps open."""
 
-import datetime
+__all__ = ["client_on_path", "open_all_steps", "young_person"]
 
 from django.test import Client
 
-from accounts.models import User
 from progress import services
 
-
-def young_person(username="nuori"):
-    """A strongly identified 15-year-old (as the strongid provider makes them)."""
-    today = datetime.date.today()
-    return User.objects.create_user(
-        username,
-        is_young_person=True,
-        turns_18_on=today.replace(year=today.year + 3),
-    )
+from .journey import young_person
 
 
 def open_all_steps(user, path):

@@ -6,18 +6,16 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
 )
 from django.core.cache import cache
 from django.test import Client
 
 from accounts.models import AuditEvent, User
 
+from .staff import PASSWORD, current_totp_code
+
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-staff-password-2026"
 
 
 @pytest.fixture(autouse=True)
@@ -42,8 +40,7 @@ def editor_with_totp(editor):
 
 
 def _current_code(secret):
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    return current_totp_code(secret)
 
 
 def _password_step(client, username="editor", password=PASSWORD):

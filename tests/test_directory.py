@@ -4,41 +4,21 @@ import datetime as dt
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from accounts.models import User
 from directory import demo
 from directory.models import ContactChannel, Municipality, Organisation, Service
 
-PASSWORD = "a-long-staff-password-2026"
+from . import staff
 
 
 def staff_client(username="toimittaja", superuser=True):
     """A staff member signed in through allauth with password and TOTP."""
-    User.objects.create_user(
-        username, password=PASSWORD, is_staff=True, is_superuser=superuser
-    )
-    user = User.objects.get(username=username)
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    client = Client()
-    client.post("/accounts/login/", {"login": username, "password": PASSWORD})
-    counters = list(yield_hotp_counters_from_time())
-    code = format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-    client.post("/accounts/2fa/authenticate/", {"code": code})
-    assert client.get("/admin/").status_code == 200
-    return client
+    return staff.staff_client(username, superuser=superuser)
 
 
 def demo_service(key, language="fi"):

@@ -1,14 +1,6 @@
 """Paths handed on by staff: referral links, QR codes, counts without people."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -23,9 +15,8 @@ from progress.models import Enrolment
 from referrals.models import ReferralLink, StaffMembership
 from tests.paths_helpers import young_person
 
+from .staff import make_staff, sign_in
 from .test_directory import demo_service
-
-PASSWORD = "a-long-staff-password-2026"
 
 
 @pytest.fixture(autouse=True)
@@ -37,20 +28,10 @@ def demo_data(db):
 
 def staff(username, *groups, organisation=None):
     """A staff member in `groups`, signed in with password and TOTP."""
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
+    user, secret = make_staff(username, *groups)
     if organisation is not None:
         StaffMembership.objects.create(user=user, organisation=organisation)
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    client = Client()
-    client.post("/accounts/login/", {"login": username, "password": PASSWORD})
-    counters = list(yield_hotp_counters_from_time())
-    code = format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-    client.post("/accounts/2fa/authenticate/", {"code": code})
-    assert client.get("/admin/").status_code == 200
-    return client
+    return sign_in(username, secret)
 
 
 def organisation(key):
