@@ -22,3 +22,10 @@ def paths_overview(context):
         "paths": paths,
         "request": context.get("request"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def paths_index_url(context):
+    """The address of the active language's path index, for the main menu."""
+    index = PathIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return index.get_url(context.get("request")) if index else ""
