@@ -69,6 +69,22 @@ class Harness:
 
     # --- processes ----------------------------------------------------------
 
+    def start_run(self):
+        """Everything up, reminders seeded and the dispatcher kicked: the start time."""
+        self.start_redis()
+        print(f"fresh database, migrating ({self.args.database})", flush=True)
+        self.fresh_database()
+        self.setup_django()
+        self.start_push_service()
+        print(f"seeding {self.args.count} due reminders", flush=True)
+        self.seed(self.args.count)
+        self.start_worker()
+        self.start_beat()
+        time.sleep(3)
+        started = time.monotonic()
+        self.kick()
+        return started
+
     def start_redis(self):
         binary = shutil.which("redis-server")
         if binary is None:

@@ -27,18 +27,7 @@ def main():
     rng = random.Random(args.seed)
     harness = Harness(args)
     try:
-        harness.start_redis()
-        print(f"fresh database, migrating ({args.database})", flush=True)
-        harness.fresh_database()
-        harness.setup_django()
-        harness.start_push_service()
-        print(f"seeding {args.count} due reminders", flush=True)
-        harness.seed(args.count)
-        harness.start_worker()
-        harness.start_beat()
-        time.sleep(3)
-        started = time.monotonic()
-        harness.kick()
+        started = harness.start_run()
         # Kill only a worker that is busy sending: after it has sent something
         # since its (re)start, at a random moment 2-6 s later.
         state = {"kills": 0, "sent_at_start": 0, "busy_since": None}

@@ -60,18 +60,7 @@ def main():
     args = parser.parse_args()
     harness = Harness(args)
     try:
-        harness.start_redis()
-        print(f"fresh database, migrating ({args.database})", flush=True)
-        harness.fresh_database()
-        harness.setup_django()
-        harness.start_push_service()
-        print(f"seeding {args.count} due reminders", flush=True)
-        harness.seed(args.count)
-        harness.start_worker()
-        harness.start_beat()
-        time.sleep(3)
-        started = time.monotonic()
-        harness.kick()
+        started = harness.start_run()
         state = {"down": None, "up": None, "checks": []}
 
         def outage(counts):

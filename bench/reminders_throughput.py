@@ -7,8 +7,6 @@ The push service answers each request after 50 ms (--latency). The target
 of issue 6 is all delivered within 5 minutes on this machine.
 """
 
-import time
-
 from reminders_harness import Harness, arguments
 
 
@@ -16,18 +14,7 @@ def main():
     args = arguments(__doc__.splitlines()[0]).parse_args()
     harness = Harness(args)
     try:
-        harness.start_redis()
-        print(f"fresh database, migrating ({args.database})", flush=True)
-        harness.fresh_database()
-        harness.setup_django()
-        harness.start_push_service()
-        print(f"seeding {args.count} due reminders", flush=True)
-        harness.seed(args.count)
-        harness.start_worker()
-        harness.start_beat()
-        time.sleep(3)
-        started = time.monotonic()
-        harness.kick()
+        started = harness.start_run()
         took = harness.wait_all_sent(args.count, started)
         print()
         if took is None:
