@@ -92,7 +92,7 @@ def measure(url, cookies, count, concurrency):
     session.cookies.update(cookies)
 
     def one(_):
-        response = session.get(url, timeout=10, allow_redirects=False)
+        response = session.get(url, timeout=30, allow_redirects=False)
         assert response.status_code == 200, (url, response.status_code)
 
     with ThreadPoolExecutor(concurrency) as pool:
@@ -130,9 +130,9 @@ def main():
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
-                requests.get(f"{base}/fi/apua-heti/", timeout=1)
+                requests.get(f"{base}/fi/apua-heti/", timeout=5)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(0.2)
         content = measure(f"{base}/fi/apua-heti/", {}, args.requests, args.concurrency)
         step = measure(
