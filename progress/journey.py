@@ -15,12 +15,9 @@ def person_age(user):
     """Age today in Helsinki, from the date of turning 18 (no birth date kept)."""
     if not user.turns_18_on:
         return None
+    # 18 years after a leap day is never a leap day, so this replace is safe.
     turns = user.turns_18_on
-    try:
-        born = turns.replace(year=turns.year - 18)
-    except ValueError:  # never happens for 1 March, kept for safety
-        born = turns.replace(year=turns.year - 18, day=28)
-    return age_on(born, helsinki_today())
+    return age_on(turns.replace(year=turns.year - 18), helsinki_today())
 
 
 def in_audience(user, path):
