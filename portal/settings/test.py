@@ -1,7 +1,9 @@
 """The test suite: real PostgreSQL and Redis, on databases of its own.
 
-POLKU_TEST_SLOT (0-3) gives parallel runs on one machine their own database,
+POLKU_TEST_SLOT (0-7) gives parallel runs on one machine their own database,
 Redis databases and identity-provider port, so that they never share a queue.
+Slots 0-3 use the Redis on 6379, slots 4-7 one on 6380 (`bin/test` starts
+it), four slots to a server of sixteen databases.
 """
 
 import os
@@ -24,9 +26,9 @@ DATABASES = {
     )
 }
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
-CELERY_BROKER_URL = f"{REDIS_URL}/{8 + 2 * SLOT}"
-CACHES["default"]["LOCATION"] = f"{REDIS_URL}/{9 + 2 * SLOT}"  # noqa: F405
+REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:{6379 + SLOT // 4}")
+CELERY_BROKER_URL = f"{REDIS_URL}/{8 + 2 * (SLOT % 4)}"
+CACHES["default"]["LOCATION"] = f"{REDIS_URL}/{9 + 2 * (SLOT % 4)}"  # noqa: F405
 CACHES["default"]["KEY_PREFIX"] = "polku-test"  # noqa: F405
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
