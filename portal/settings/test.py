@@ -1,8 +1,8 @@
 """The test suite: real PostgreSQL and Redis, on databases of its own.
 
-POLKU_TEST_SLOT (0-7) gives parallel runs on one machine their own database,
+POLKU_TEST_SLOT (0-11) gives parallel runs on one machine their own database,
 Redis databases and identity-provider port, so that they never share a queue.
-Slots 0-3 use the Redis on 6379, slots 4-7 one on 6380 (`bin/test` starts
+Slots 0-3 use the Redis on 6379, 4-7 one on 6380, 8-11 one on 6381 (`bin/test` starts
 it), four slots to a server of sixteen databases.
 """
 
