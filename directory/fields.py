@@ -8,8 +8,8 @@ from django.db import models
 class MultipleChoiceField(models.JSONField):
     """Several values from ``choices``, stored as a JSON list.
 
-    JSON rather than a PostgreSQL array so that `make run` on SQLite works
-    too; the directory is small, so filtering happens in Python.
+    JSON rather than a PostgreSQL array: the directory is small, so
+    filtering happens in Python.
     """
 
     def __init__(self, *args, choices=(), **kwargs):

@@ -1,7 +1,16 @@
-"""/healthz/: the state of every part the portal runs on.
+"""Health endpoints, one per question (docs/operations.md):
 
-Each check is bounded in time and can only answer up or down; the view itself
-never raises, so a load balancer always gets JSON and a 200 or a 503.
+- /livez/: is this web process alive? No I/O at all, so that a restart is
+  only ever asked for a process that a restart can help (Kubernetes'
+  livenessProbe).
+- /readyz/: can this web process serve pages? It asks the database, which
+  every page needs, and nothing else: pages render with Redis down, so a load
+  balancer, a container healthcheck or a readinessProbe must not take web
+  nodes out for it.
+- /healthz/: the state of every part the portal runs on, for monitoring.
+
+Each check is bounded in time and can only answer up or down; the views
+never raise, so a prober always gets JSON and a 200 or a 503.
 """
 
 import logging
@@ -73,6 +82,43 @@ def run_checks(names=None):
             logger.warning("health check %s failed: %s", name, type(exc).__name__)
             results[name] = "down"
     return results
+
+
+class ProbeMiddleware:
+    """Answers /livez/ and /readyz/ before any other middleware runs.
+
+    Probes come from the orchestrator with a pod or container address as the
+    Host, which ALLOWED_HOSTS rightly refuses; they need neither a session
+    nor a redirect to HTTPS. First in MIDDLEWARE, so a probe costs no more
+    than the question it asks.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        probe = PROBES.get(request.path_info)
+        if probe is not None:
+            return probe(request)
+        return self.get_response(request)
+
+
+@never_cache
+def livez(request):
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    results = run_checks(["database"])
+    ready = results["database"] == "up"
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", "checks": results},
+        status=200 if ready else 503,
+    )
+
+
+PROBES = {"/livez/": livez, "/readyz/": readyz}
 
 
 @never_cache

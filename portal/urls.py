@@ -15,12 +15,14 @@ from referrals.urls import root_urlpatterns as referrals_root_urls
 from reminders.urls import root_urlpatterns as reminders_root_urls
 from search import views as search_views
 
-from .health import healthz
+from .health import healthz, livez, readyz
 
 LOGIN = "account_login"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("livez/", livez, name="livez"),
+    path("readyz/", readyz, name="readyz"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

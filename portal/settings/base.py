@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -119,9 +120,12 @@ TEMPLATES = [
 
 # --- Data stores -----------------------------------------------------------
 
+# PostgreSQL only. Without DATABASE_URL: the embedded server `make run` starts.
+_EMBEDDED_POSTGRES_PORT = os.environ.get("EMBEDDED_POSTGRES_PORT", "5433")
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'polku.sqlite3'}"),
+        os.environ.get("DATABASE_URL")
+        or f"postgres://postgres@127.0.0.1:{_EMBEDDED_POSTGRES_PORT}/polku",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
