@@ -69,6 +69,16 @@ def _die_with_parent(sig):
     return preexec if sys.platform.startswith("linux") else None
 
 
+def as_user(user):
+    """Popen arguments that run a child as `user`, with that user's groups."""
+    if user is None:
+        return {}
+    import pwd
+
+    entry = pwd.getpwnam(user)
+    return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+
+
 class Child:
     """One supervised process and what is needed to start it again."""
 
@@ -138,7 +148,7 @@ class Supervisor:
                 stdout=out,
                 stderr=subprocess.STDOUT if out else None,
                 start_new_session=True,
-                user=child.user,
+                **as_user(child.user),
                 preexec_fn=_die_with_parent(child.stop_signal),
             )
         finally:
@@ -275,7 +285,7 @@ def embedded_postgres(supervisor, env):
                 check=True,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                user=user,
+                **as_user(user),
             )
     say(f"starting the embedded PostgreSQL on 127.0.0.1:{EMBEDDED_POSTGRES_PORT}")
     supervisor.start(
