@@ -23,7 +23,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from .celery import BEAT_HEARTBEAT_KEY, app
+from .celery import BEAT_HEARTBEAT_KEY, WORKER_HEARTBEAT_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +50,21 @@ def check_broker():
     return bool(_broker_client().ping())
 
 
+def _fresh(value):
+    return value is not None and time.time() - float(value) < (
+        settings.HEALTH_BEAT_MAX_AGE
+    )
+
+
 def check_worker():
-    replies = app.control.ping(timeout=1.0, limit=1)
-    return bool(replies)
+    """At least one worker wrote its heartbeat recently (portal/celery.py)."""
+    client = _broker_client()
+    keys = list(client.scan_iter(match=WORKER_HEARTBEAT_PREFIX + "*", count=100))
+    return any(_fresh(value) for value in client.mget(keys)) if keys else False
 
 
 def check_beat():
-    value = _broker_client().get(BEAT_HEARTBEAT_KEY)
-    if value is None:
-        return False
-    return time.time() - float(value) < settings.HEALTH_BEAT_MAX_AGE
+    return _fresh(_broker_client().get(BEAT_HEARTBEAT_KEY))
 
 
 CHECKS = {
