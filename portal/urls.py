@@ -52,10 +52,10 @@ urlpatterns = [
     *referrals_root_urls,
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.MEDIA_SERVED_BY_DJANGO:
+    from . import media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media.urlpatterns()
 
 urlpatterns += i18n_patterns(
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),

@@ -40,3 +40,10 @@ def test_web_runs_a_production_wsgi_server_with_a_health_check():
     """web runs gunicorn and is health-checked on /readyz/, which Redis cannot fail."""
     assert SERVICES["web"]["command"][0] == "gunicorn"
     assert "/readyz/" in " ".join(SERVICES["web"]["healthcheck"]["test"])
+
+
+def test_uploads_survive_a_new_web_container():
+    """Images uploaded in the admin stay when the web container is replaced."""
+    assert "media" in COMPOSE["volumes"]
+    for name in ("web", "worker"):
+        assert "media:/app/var/media" in SERVICES[name]["volumes"]

@@ -242,6 +242,32 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Uploads (images, renditions, documents): the local disk on one host (served
+# by portal/media.py), S3-compatible object storage when MEDIA_S3_BUCKET is
+# set, so that several web hosts share them (docs/operations.md, "Media").
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+MEDIA_SERVED_BY_DJANGO = not MEDIA_S3_BUCKET
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            # Public pages link images by a URL of the bucket (or of a CDN
+            # before it); documents still go through Wagtail's view.
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("MEDIA_S3_SIGNED_URLS"),
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+# Documents go through Wagtail's view (privacy checks), always as attachments
+# (never rendered in the portal's origin); nosniff comes from SecurityMiddleware.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
 # --- Wagtail ---------------------------------------------------------------
 
@@ -342,6 +368,17 @@ CONTENT_SECURITY_POLICY = {
         ],
     },
 }
+if MEDIA_S3_BUCKET:
+    # Images come from the bucket's (or its CDN's) origin: allow that one only.
+    from urllib.parse import urlsplit as _urlsplit
+
+    _media = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or os.environ.get(
+        "MEDIA_S3_ENDPOINT_URL", f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
+    )
+    _media = _urlsplit(_media if "//" in _media else f"https://{_media}")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_media.scheme}://{_media.netloc}"
+    )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
