@@ -18,4 +18,12 @@ class SealedJSONField(EncryptedTextField):
 
     def from_db_value(self, value, expression, connection):
         text = super().from_db_value(value, expression, connection)
-        return None if text is None else json.loads(text)
+        if text is None:
+            return None
+        try:
+            return json.loads(text)
+        except ValueError:
+            # The library hands back the ciphertext when no key decrypts it.
+            from portal.keys import FieldKeysUnreadable
+
+            raise FieldKeysUnreadable(self.model._meta.label) from None
