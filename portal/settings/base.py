@@ -146,7 +146,17 @@ CACHES = {
             "SOCKET_CONNECT_TIMEOUT": 0.5,
             "SOCKET_TIMEOUT": 0.5,
         },
-    }
+    },
+    # Security state that must survive a Redis outage: allauth's rate limits
+    # and used TOTP codes (accounts.apps.use_security_cache). The table is
+    # made by a migration (accounts 0003). MAX_ENTRIES is high so that
+    # culling never forgets a rate limit under load; expired rows go first.
+    "security": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "polku_security_cache",
+        "KEY_PREFIX": "polku",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
