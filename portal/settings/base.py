@@ -213,6 +213,15 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN")
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 
+# How many reverse proxies we run in front of the web process. Each appends
+# the address it saw to X-Forwarded-For; only those last entries are trusted
+# (0: the header is ignored and the connecting address is the client's).
+# allauth's rate limits and axes' lockouts use the same rule
+# (accounts/clientip.py; docs/operations.md).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "accounts.clientip.client_ip"
+
 # django-axes locks an account on one address, never a whole address: a
 # school behind one NAT must not lock out every pupil.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
