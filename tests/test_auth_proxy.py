@@ -37,7 +37,7 @@ def test_without_trusted_proxies_a_forged_header_is_ignored():
 
 
 def test_forged_header_does_not_escape_the_failed_login_limit():
-    """Ten failed logins, each with another forged X-Forwarded-For, still stop the next."""
+    """Ten failed logins, each with a new forged X-Forwarded-For, stop the next."""
     client = Client(REMOTE_ADDR="192.0.2.50")
     pages = [
         client.post(
@@ -70,7 +70,7 @@ def test_forged_header_does_not_escape_the_axes_lockout():
 
 
 def test_one_trusted_proxy_gives_the_real_client_to_both(settings):
-    """With one proxy, the address it appended counts; what the client wrote does not."""
+    """With one proxy, the address it appended counts, not what the client wrote."""
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     first = _request(xff="198.51.100.9, 203.0.113.7")
     second = _request(xff="192.0.2.1, 203.0.113.7")
@@ -92,6 +92,8 @@ def test_behind_a_proxy_one_person_cannot_lock_out_another(settings):
         attacker.post("/accounts/login/", {"login": "editor", "password": "wrong"})
     assert AccessAttempt.objects.get().ip_address == "198.51.100.66"
     editor = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.20")
-    response = editor.post("/accounts/login/", {"login": "editor", "password": PASSWORD})
+    response = editor.post(
+        "/accounts/login/", {"login": "editor", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in editor.session
