@@ -10,9 +10,12 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev
 COPY . .
-RUN SECRET_KEY=build-only-$(head -c 48 /dev/urandom | base64) DATABASE_URL=sqlite:// \
-    REDIS_URL=redis://localhost ALLOWED_HOSTS=build STRONGID_ISSUER=https://build \
-    STRONGID_CLIENT_SECRET=build python manage.py collectstatic --no-input -v0
+# Build-only random values: production settings refuse placeholders and SQLite.
+RUN R() { head -c 48 /dev/urandom | base64 | tr -d '\n/+='; } && \
+    SECRET_KEY=$(R)$(R) DATABASE_URL=postgres://build@build/build \
+    REDIS_URL=redis://build ALLOWED_HOSTS=build STRONGID_ISSUER=https://build \
+    STRONGID_CLIENT_SECRET=build STRONGID_UID_KEYS=1:$(R) MFA_ENCRYPTION_KEYS=$(R) \
+    FIELD_ENCRYPTION_SALTS=$(R) python manage.py collectstatic --no-input -v0
 RUN useradd --system polku && mkdir -p /app/var && chown polku /app/var
 USER polku
 EXPOSE 8000
