@@ -12,13 +12,12 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev
 COPY . .
-# Production settings refuse to import without their secrets: give throw-away
-# values for the build only (collectstatic touches neither database nor Redis).
-RUN SECRET_KEY=build-only-$(head -c 48 /dev/urandom | base64 | tr -d '\n') \
-    DATABASE_URL=postgres://build@localhost/build REDIS_URL=redis://localhost \
-    ALLOWED_HOSTS=build STRONGID_ISSUER=https://build STRONGID_CLIENT_SECRET=build \
-    STRONGID_UID_KEYS=1:build MFA_ENCRYPTION_KEYS=build FIELD_ENCRYPTION_SALTS=build \
-    python manage.py collectstatic --no-input -v0
+# Build-only random values: production settings refuse placeholders and SQLite.
+RUN R() { head -c 48 /dev/urandom | base64 | tr -d '\n/+='; } && \
+    SECRET_KEY=$(R)$(R) DATABASE_URL=postgres://build@build/build \
+    REDIS_URL=redis://build ALLOWED_HOSTS=build STRONGID_ISSUER=https://build \
+    STRONGID_CLIENT_SECRET=build STRONGID_UID_KEYS=1:$(R) MFA_ENCRYPTION_KEYS=$(R) \
+    FIELD_ENCRYPTION_SALTS=$(R) python manage.py collectstatic --no-input -v0
 RUN useradd --system polku && mkdir -p /app/var/media && chown -R polku /app/var
 USER polku
 # Uploaded images and documents: a volume on one host, object storage on many.

@@ -1,4 +1,39 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
+
+# allauth modules that keep security state in the cache: rate limits (failed
+# logins and MFA codes) and the used-TOTP-code guard.
+SECURITY_CACHE_USERS = (
+    "allauth.core.internal.ratelimit",
+    "allauth.mfa.totp.internal.auth",
+)
+
+
+def use_security_cache():
+    """Point allauth's rate limits and TOTP replay guard at the "security"
+    cache (PostgreSQL) instead of the default one (Redis).
+
+    allauth 65 reads ``django.core.cache.cache`` (the default alias) in these
+    two modules and has no setting for another alias, and its adapters offer
+    no hook for it. Rebinding the module-level name is the smallest change
+    that keeps that state through a Redis outage; with django-redis'
+    IGNORE_EXCEPTIONS a dead Redis would otherwise refuse every login (429)
+    and every valid code. Fails loudly if an allauth upgrade moves the name.
+    """
+    import importlib
+
+    from django.core.cache import caches
+    from django.utils.connection import ConnectionProxy
+
+    security = ConnectionProxy(caches, "security")
+    for name in SECURITY_CACHE_USERS:
+        module = importlib.import_module(name)
+        if not hasattr(module, "cache"):
+            raise ImproperlyConfigured(
+                f"{name} no longer uses django.core.cache.cache: "
+                "see accounts.apps.use_security_cache"
+            )
+        module.cache = security
 
 
 class AccountsConfig(AppConfig):
@@ -7,3 +42,5 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+        use_security_cache()

@@ -1,6 +1,7 @@
 """Session lifetimes, and MFA that staff cannot skip."""
 
 import time
+from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
@@ -43,7 +44,19 @@ class SessionPolicyMiddleware:
         return self.get_response(request)
 
 
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz/")
+# Paths a signed-in account that must use MFA can still open without it.
+# Everything else waits for the second factor.
+MFA_OPEN_PREFIXES = ("/static/", "/healthz/", "/favicon.ico")
+# Only the steps that lead to enrolment (and out) are open before it.
+ENROL_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/accounts/sign-out/",
+    "/i18n/",
+)
+# A session that skipped the MFA step may only leave.
+SIGN_IN_PREFIXES = ("/accounts/login/", "/accounts/logout/", "/accounts/sign-out/")
 
 
 def passed_mfa(request):
@@ -53,12 +66,29 @@ def passed_mfa(request):
     )
 
 
-class StaffMFAMiddleware:
-    """No staff session reaches the admin without a second factor.
+def needs_mfa(user):
+    """Whether this account must sign in with a second factor.
 
-    allauth.mfa has no "required" switch: staff without an authenticator are
-    sent to enrol, and a staff session that signed in without an MFA step is
-    asked to sign in again.
+    Decided by what the account can do, never by ``is_staff`` alone: Wagtail's
+    "Add user" form creates editors with ``is_staff=False``. Any permission
+    (the Wagtail admin, referral numbers, reports, the Django admin) or staff
+    or superuser status counts. Young people hold no permission at all.
+    ``get_all_permissions`` is cached on the user object for the request, so
+    Wagtail's own checks later in the request reuse it.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.is_staff or bool(user.get_all_permissions())
+
+
+class StaffMFAMiddleware:
+    """No account that can reach a staff view goes anywhere without MFA.
+
+    allauth.mfa has no "required" switch. An account that needs MFA (see
+    ``needs_mfa``) and has no authenticator is sent to enrol before any other
+    page; one that has an authenticator but whose session never passed the
+    MFA step (a session opened some other way) is signed out and asked to
+    sign in again.
     """
 
     def __init__(self, get_response):
@@ -68,14 +98,18 @@ class StaffMFAMiddleware:
         user = getattr(request, "user", None)
         if (
             user is not None
-            and user.is_authenticated
-            and (user.is_staff or user.is_superuser)
-            and request.path.startswith(("/admin/", "/django-admin/"))
+            and not request.path.startswith(MFA_OPEN_PREFIXES)
+            and needs_mfa(user)
+            and not passed_mfa(request)
         ):
             if not Authenticator.objects.filter(user=user).exists():
-                messages.info(request, _("Staff must set up two-factor sign-in first."))
-                return redirect(reverse("mfa_activate_totp"))
-            if not passed_mfa(request):
+                if not request.path.startswith(ENROL_PREFIXES):
+                    messages.info(
+                        request, _("Staff must set up two-factor sign-in first.")
+                    )
+                    return redirect(reverse("mfa_activate_totp"))
+            elif not request.path.startswith(SIGN_IN_PREFIXES):
                 logout(request)
-                return redirect(f"{reverse('account_login')}?next={request.path}")
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('account_login')}?{query}")
         return self.get_response(request)

@@ -74,12 +74,27 @@ def _clean_redis():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test starts with an empty cache: rate limits and used TOTP codes
-    live there, and one test's failed logins must not lock out the next."""
-    from django.core.cache import cache
+def _fresh_cache(request):
+    """Each test starts with an empty cache, and with no rate limits or used
+    TOTP codes: one test's failed logins must not lock out the next.
+
+    The security cache is a PostgreSQL table: a test in a rolled-back
+    transaction leaves nothing there, a transactional one is cleaned up here
+    (the flush between tests empties only model tables)."""
+    from django.core.cache import cache, caches
 
     cache.clear()
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+        or (marker and marker.kwargs.get("transaction"))
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        caches["security"].clear()
+    yield
+    if transactional:
+        caches["security"].clear()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ from allauth.mfa.totp.internal.auth import (
     TOTP,
     generate_totp_secret,
 )
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
@@ -168,7 +170,7 @@ def test_session_without_an_mfa_step_is_turned_away_from_the_admin(
     client.force_login(editor)  # a session opened some other way
     response = client.get("/admin/pages/")
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2Fpages%2F"
     assert "_auth_user_id" not in client.session
 
 
@@ -197,3 +199,97 @@ def test_staff_logins_are_audited_without_passwords(editor_with_totp):
     assert ("login_failed", "") in events
     assert ("login", "staff") in events
     assert not any("not-the-password" in detail for _, detail in events)
+
+
+def _wagtail_editor(username="wagtail-editor", *permissions):
+    """An editor as Wagtail's "Add user" form makes one: is_staff=False."""
+    user = User.objects.create_user(username, password=PASSWORD)
+    assert not user.is_staff
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
+    user.groups.add(editors)
+    for app_label, codename in permissions:
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return user
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/fi/", "/r/abc"])
+def test_editor_without_is_staff_is_sent_to_enrol_from_every_page(path):
+    """An editor made in Wagtail's admin (is_staff off) must enrol before any page."""
+    _wagtail_editor()
+    client = Client()
+    _password_step(client, username="wagtail-editor")
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_enrolment_pages_stay_open_before_enrolling():
+    """The editor can reach the enrolment steps themselves (no redirect loop)."""
+    _wagtail_editor()
+    client = Client()
+    _password_step(client, username="wagtail-editor")
+    assert client.get("/accounts/reauthenticate/").status_code == 200
+
+
+def test_a_referral_permission_alone_requires_mfa():
+    """Someone who may only see referral numbers still needs a second factor."""
+    user = User.objects.create_user("counter", password=PASSWORD)
+    user.user_permissions.add(Permission.objects.get(codename="view_all_aggregates"))
+    client = Client()
+    _password_step(client, username="counter")
+    assert client.get("/fi/")["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_editor_session_without_mfa_step_is_signed_out_everywhere():
+    """An editor with TOTP whose session skipped the code step is signed out."""
+    editor = _wagtail_editor()
+    TOTP.activate(editor, generate_totp_secret())
+    client = Client()
+    client.force_login(editor)
+    response = client.get("/fi/")
+    assert response["Location"] == "/accounts/login/?next=%2Ffi%2F"
+    assert "_auth_user_id" not in client.session
+
+
+def test_editor_with_password_and_totp_reaches_the_admin():
+    """The Wagtail-made editor gets in with password and TOTP code."""
+    editor = _wagtail_editor()
+    secret = generate_totp_secret()
+    TOTP.activate(editor, secret)
+    client = Client()
+    assert _password_step(client, username="wagtail-editor")["Location"] == (
+        "/accounts/2fa/authenticate/"
+    )
+    client.post("/accounts/2fa/authenticate/", {"code": _current_code(secret)})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_an_account_without_permissions_needs_no_mfa():
+    """A plain account (no permission, not staff) is not asked to enrol."""
+    User.objects.create_user("plain", password=PASSWORD)
+    client = Client()
+    _password_step(client, username="plain")
+    assert client.get("/fi/").get("Location") != "/accounts/2fa/totp/activate/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/password_reset/",
+        "/admin/password_reset/done/",
+        "/django-admin/password_reset/",
+    ],
+)
+def test_no_password_reset_outside_allauth(path):
+    """Wagtail's and Django's admin password resets do not exist (only allauth's)."""
+    response = Client().post(path, {"email": "editor@example.fi"}, follow=True)
+    last = response.redirect_chain[-1][0] if response.redirect_chain else path
+    assert response.status_code == 404 or last.startswith("/accounts/login/")
+    assert not mail.outbox

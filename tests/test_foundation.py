@@ -10,6 +10,8 @@ import time
 import pytest
 from django.test import override_settings
 
+from portal.settings.base import BASE_DIR as ROOT
+
 
 @pytest.fixture
 def client_demo(demo_site, client):
@@ -187,9 +189,9 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "polku.example.fi",
     "STRONGID_ISSUER": "https://broker.example.fi",
     "STRONGID_CLIENT_SECRET": "broker-secret",
-    "FIELD_ENCRYPTION_SALTS": "salt-2026",
-    "STRONGID_UID_KEYS": "2:uid-key-2026",
-    "MFA_ENCRYPTION_KEYS": "mfa-key-2026",
+    "FIELD_ENCRYPTION_SALTS": "salt-2026-Jq8vN3xZ0pLw",
+    "STRONGID_UID_KEYS": "2:uid-key-2026-Hk4mT9sR2bXe7Qa1Wc5yLp0Zn",
+    "MFA_ENCRYPTION_KEYS": "mfa-key-2026-Vb6nM1qP8sKd3Rt7Xw0Jh2Lc9",
 }
 
 
@@ -240,3 +242,96 @@ def test_production_settings_refuse_test_identity_codes():
     result = _manage_in_production("check", STRONGID_ALLOW_TEST_CODES="1")
     assert result.returncode != 0
     assert "Test identity codes" in result.stderr
+
+
+def _env_example():
+    """`.env.example` as shipped, read like docker compose reads it."""
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip()
+    values["DATABASE_URL"] = (
+        f"postgres://polku:{values.pop('POSTGRES_PASSWORD')}@db:5432/polku"
+    )
+    values.setdefault("REDIS_URL", "redis://redis:6379")
+    return values
+
+
+def test_deploy_check_fails_with_env_example_as_shipped():
+    """`check --deploy` with `.env.example` unchanged stops, naming each placeholder."""
+    result = _manage_in_production("check", "--deploy", **_env_example())
+    assert result.returncode != 0
+    for name in (
+        "SECRET_KEY",
+        "FIELD_ENCRYPTION_SALTS",
+        "STRONGID_UID_KEYS",
+        "MFA_ENCRYPTION_KEYS",
+        "STRONGID_CLIENT_SECRET",
+        "REMINDERS_VAPID_PRIVATE_KEY",
+        "DATABASE_URL",
+    ):
+        assert f"{name} still holds a placeholder value" in result.stderr, name
+
+
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("SECRET_KEY", "x" * 49),
+        ("FIELD_ENCRYPTION_SALTS", "Jq8vN3xZ0pLwTr5d,short"),
+        ("STRONGID_UID_KEYS", "3:too-short-a-key"),
+        ("MFA_ENCRYPTION_KEYS", "short-mfa-key"),
+    ],
+)
+def test_production_refuses_short_secrets(name, value):
+    """A short secret or key stops production at start, naming the setting."""
+    result = _manage_in_production("check", **{name: value})
+    assert result.returncode != 0
+    assert f"{name}: every value must be at least" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    [
+        "http://[::1]:8001",
+        "https://[::1]",
+        "http://0.0.0.0:8001",
+        "https://0.0.0.0",
+        "HTTP://LOCALHOST:8001",
+        "https://LOCALHOST",
+        "https://localhost.",
+        "https://idp.localhost",
+        "https://127.0.0.1",
+        "https://127.8.9.10",
+        "https://127.1",
+        "https://2130706433",
+        "https://[::ffff:127.0.0.1]",
+        "https://[::]",
+    ],
+)
+def test_production_refuses_any_loopback_issuer(issuer):
+    """Every spelling of a loopback or unspecified address is refused as issuer."""
+    result = _manage_in_production("check", STRONGID_ISSUER=issuer)
+    assert result.returncode != 0
+    assert "STRONGID_ISSUER must not be a loopback address" in result.stderr
+
+
+def test_production_refuses_a_plain_http_issuer():
+    """An issuer without TLS is refused."""
+    result = _manage_in_production("check", STRONGID_ISSUER="http://broker.example.fi")
+    assert result.returncode != 0
+    assert "STRONGID_ISSUER must be an https:// address" in result.stderr
+
+
+def test_production_refuses_any_host():
+    """ALLOWED_HOSTS=* is refused."""
+    result = _manage_in_production("check", ALLOWED_HOSTS="*")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must name the site's hosts" in result.stderr
+
+
+def test_production_refuses_sqlite():
+    """A SQLite DATABASE_URL is refused: production runs on PostgreSQL."""
+    result = _manage_in_production("check", DATABASE_URL="sqlite:////tmp/polku.db")
+    assert result.returncode != 0
+    assert "DATABASE_URL must point at PostgreSQL" in result.stderr

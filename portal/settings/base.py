@@ -153,7 +153,17 @@ CACHES = {
             "SOCKET_CONNECT_TIMEOUT": 0.5,
             "SOCKET_TIMEOUT": 0.5,
         },
-    }
+    },
+    # Security state that must survive a Redis outage: allauth's rate limits
+    # and used TOTP codes (accounts.apps.use_security_cache). The table is
+    # made by a migration (accounts 0003). MAX_ENTRIES is high so that
+    # culling never forgets a rate limit under load; expired rows go first.
+    "security": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "polku_security_cache",
+        "KEY_PREFIX": "polku",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
@@ -188,6 +198,9 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# Wagtail's own password reset is a second door past allauth: closed. Staff
+# reset their password through allauth (/accounts/password/reset/).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
@@ -206,6 +219,15 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN")
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
+
+# How many reverse proxies we run in front of the web process. Each appends
+# the address it saw to X-Forwarded-For; only those last entries are trusted
+# (0: the header is ignored and the connecting address is the client's).
+# allauth's rate limits and axes' lockouts use the same rule
+# (accounts/clientip.py; docs/operations.md).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "accounts.clientip.client_ip"
 
 # django-axes locks an account on one address, never a whole address: a
 # school behind one NAT must not lock out every pupil.

@@ -8,7 +8,8 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STRONGID_ACCEPTED_ACR, env_bool
+from .base import ALLOWED_HOSTS, DATABASES, STRONGID_ACCEPTED_ACR, env_bool
+from .checks import issuer_problem
 
 DEBUG = False
 
@@ -21,8 +22,6 @@ def _require(name):
 
 
 SECRET_KEY = _require("SECRET_KEY")
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
-    raise ImproperlyConfigured("SECRET_KEY must be a long random value.")
 _require("DATABASE_URL")
 _require("REDIS_URL")
 _require("ALLOWED_HOSTS")
@@ -34,16 +33,61 @@ MFA_ENCRYPTION_KEYS = [
 ]
 SALT_KEY = [s.strip() for s in _require("FIELD_ENCRYPTION_SALTS").split(",") if s]
 
-_loopback = ("http://127.", "http://localhost", "https://127.", "https://localhost")
-if STRONGID_ISSUER.startswith(_loopback):
-    raise ImproperlyConfigured("STRONGID_ISSUER must not be a loopback address.")
+# Every problem at once, so that an operator fixes them in one round.
+_problems = []
+
+
+def _is_placeholder(value):
+    """`.env.example`'s and the development settings' stand-ins."""
+    lowered = value.lower()
+    return any(
+        marker in lowered
+        for marker in ("change-me", "changeme", "dev-only", "polku-dev", "polku-local")
+    ) or lowered.startswith("django-insecure")
+
+
+def _check_secret(name, values, min_length):
+    for value in values:
+        if _is_placeholder(value):
+            _problems.append(f"{name} still holds a placeholder value: set a real one.")
+        elif len(value) < min_length:
+            _problems.append(
+                f"{name}: every value must be at least {min_length} random characters."
+            )
+
+
+_check_secret("SECRET_KEY", [SECRET_KEY], 50)
+_check_secret("FIELD_ENCRYPTION_SALTS", SALT_KEY, 16)
+_check_secret("MFA_ENCRYPTION_KEYS", MFA_ENCRYPTION_KEYS, 32)
+_check_secret(
+    "STRONGID_UID_KEYS", [k.partition(":")[2] or k for k in STRONGID_UID_KEYS], 32
+)
+_check_secret("STRONGID_CLIENT_SECRET", [STRONGID_CLIENT_SECRET], 1)
+for _name in ("REMINDERS_VAPID_PRIVATE_KEY", "EMAIL_HOST_PASSWORD", "DATABASE_URL"):
+    if _is_placeholder(os.environ.get(_name, "")):
+        _problems.append(f"{_name} still holds a placeholder value: set a real one.")
+
+_issuer_problem = issuer_problem(STRONGID_ISSUER)
+if _issuer_problem:
+    _problems.append(f"STRONGID_ISSUER {_issuer_problem}.")
+if "*" in ALLOWED_HOSTS:
+    _problems.append("ALLOWED_HOSTS must name the site's hosts, not '*'.")
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    _problems.append(
+        "DATABASE_URL must point at PostgreSQL (SQLite has no Finnish or Swedish "
+        "search and locks under a burst of logins)."
+    )
 if env_bool("STRONGID_ALLOW_TEST_CODES"):
-    raise ImproperlyConfigured("Test identity codes are never allowed in production.")
+    _problems.append("Test identity codes are never allowed in production.")
 STRONGID_ALLOW_TEST_CODES = False
 # Suomi.fi's test assurance level must never be accepted in production.
 SUOMIFI_TEST_ACR = "urn:oid:1.2.246.517.3002.110.999"
 if SUOMIFI_TEST_ACR in STRONGID_ACCEPTED_ACR:
-    raise ImproperlyConfigured("A test assurance level is never accepted.")
+    _problems.append("A test assurance level is never accepted.")
+if _problems:
+    raise ImproperlyConfigured(
+        "Production settings refuse to start:\n- " + "\n- ".join(_problems)
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
