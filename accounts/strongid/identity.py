@@ -19,9 +19,17 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class IdentityRefused(Exception):
-    """The identification was valid but cannot be accepted (code, claims)."""
+    """The identification was valid but cannot be accepted (code, claims).
+
+    `reason` is the code operators see (docs/auth.md); never personal data.
+    """
 
     reason = "invalid"
+
+    def __init__(self, message, reason=None):
+        super().__init__(message)
+        if reason:
+            self.reason = reason
 
 
 class AgeRefused(IdentityRefused):
@@ -93,15 +101,15 @@ def pseudonym(code, version, key):
 def validate(code, birthdate_claim=None, now=None):
     """Check the code and the audience; return what may be stored."""
     if not code:
-        raise IdentityRefused("no personal identity code in the claims")
+        raise IdentityRefused("no personal identity code in the claims", "no_hetu")
     code = hetu_codes.compact(str(code))
     try:
         hetu_codes.validate(code, allow_temporary=settings.STRONGID_ALLOW_TEST_CODES)
     except StdnumError as exc:
-        raise IdentityRefused("invalid personal identity code") from exc
+        raise IdentityRefused("invalid personal identity code", "checksum") from exc
     born = birth_date(code)
     if birthdate_claim and birthdate_claim != born.isoformat():
-        raise IdentityRefused("the birthdate claim disagrees with the code")
+        raise IdentityRefused("the birthdate claim disagrees", "birthdate")
     age = age_on(born, helsinki_today(now))
     if not settings.STRONGID_MIN_AGE <= age <= settings.STRONGID_MAX_AGE:
         raise AgeRefused(age)

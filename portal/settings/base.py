@@ -378,6 +378,11 @@ STRONGID_TOKEN_AUTH_METHOD = os.environ.get(
 )
 STRONGID_ALGORITHMS = env_list("STRONGID_ALGORITHMS", "RS256,PS256,ES256")
 STRONGID_UI_LOCALES = os.environ.get("STRONGID_UI_LOCALES", "fi sv en")
+# Fresh authentication at every identification (docs/auth.md): the broker is
+# asked for a login (prompt) and an authentication at most this old (seconds);
+# the ID token's auth_time must show it.
+STRONGID_PROMPT = os.environ.get("STRONGID_PROMPT", "login")
+STRONGID_AUTH_MAX_AGE = int(os.environ.get("STRONGID_AUTH_MAX_AGE", "300"))
 STRONGID_LEEWAY = int(os.environ.get("STRONGID_LEEWAY", "30"))
 STRONGID_TIMEOUT = float(os.environ.get("STRONGID_TIMEOUT", "5"))
 STRONGID_ALLOW_TEST_CODES = env_bool("STRONGID_ALLOW_TEST_CODES")
