@@ -5,6 +5,8 @@ queries start from request.user), `Cache-Control: no-store`, and nothing
 personal in the URL or the page title.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from accounts.reidentify import strong_identification_required
+from portal.ratelimit import rate_limited
 
 from . import journey
 from .models import Enrolment, Feedback
@@ -163,6 +166,16 @@ def quick_exit(request):
 
 
 # --- The journey: start, answer, step done, feedback, summary ----------------
+
+
+SCORES = {str(number) for number in range(11)}
+
+
+def _uuid_or_404(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
 
 
 def _step_by_key(step_key):
@@ -365,6 +378,7 @@ def path_summary(request, path_key):
 
 
 @require_POST
+@rate_limited("feedback")
 @personal
 def give_feedback(request, path_key):
     """Feedback, stored without any link to the person or their answers.
@@ -375,10 +389,12 @@ def give_feedback(request, path_key):
     path = _path_by_key(path_key)
     step_key = request.POST.get("step_key") or None
     helpful = {"yes": True, "no": False}.get(request.POST.get("helpful"))
+    # Only the eleven answers the form offers ("²" is a digit to isdigit()).
     score = request.POST.get("score")
-    score = int(score) if score and score.isdigit() and int(score) <= 10 else None
+    score = int(score) if score in SCORES else None
     comment = request.POST.get("comment", "")[:1000]
     if step_key:
+        step_key = str(_uuid_or_404(step_key))
         _step_by_key(step_key)  # a real step, or 404
     if helpful is None and score is None:
         messages.error(request, _("Choose an answer first."))

@@ -25,6 +25,8 @@ from joserfc import jwt
 from joserfc.errors import ClaimError, JoseError
 from joserfc.jwk import KeySet
 
+from portal.ratelimit import rate_limited
+
 from . import ftn
 from .identity import IdentityRefused, validate
 
@@ -308,6 +310,7 @@ def _adapter(request):
 
 
 @login_not_required
+@rate_limited("strongid_start")
 def oauth2_login(request):
     return StrongIdLoginView.adapter_view(_adapter(request))(request)
 

@@ -212,6 +212,13 @@ AXES_RESET_ON_SUCCESS = True
 # has it; per account only slows distributed guessing. Pupils never sign in
 # with a password, so neither can lock out a school.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,20/15m/key"}
+# Per client address, "amount/seconds" (portal/ratelimit.py). Generous enough
+# for a whole class behind one school address identifying at once.
+POLKU_RATE_LIMITS = {
+    "strongid_start": os.environ.get("RATE_LIMIT_STRONGID_START", "120/600"),
+    "feedback": os.environ.get("RATE_LIMIT_FEEDBACK", "60/600"),
+    "referral_open": os.environ.get("RATE_LIMIT_REFERRAL_OPEN", "120/600"),
+}
 
 # --- Internationalisation --------------------------------------------------
 
