@@ -46,6 +46,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             user.save(
                 update_fields=[
                     "turns_18_on",
+                    "born_on_leap_day",
                     "identified_at",
                     "identity_acr",
                     "identity_issuer",
@@ -94,6 +95,7 @@ def refusal_reason(error, exception, context):
 
 def _apply_identity(user, data):
     user.turns_18_on = data.get("turns_18_on")
+    user.born_on_leap_day = data.get("born_on_leap_day", False)
     user.identified_at = data.get("identified_at")
     user.identity_acr = data.get("acr", "")
     user.identity_issuer = data.get("iss", "")

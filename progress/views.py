@@ -171,6 +171,14 @@ def quick_exit(request):
 SCORES = {str(number) for number in range(11)}
 
 
+def _small_int(text):
+    """A non-negative int from ASCII digits, or None ("²" is a digit to
+    isdigit() and int() refuses it; 5,000 digits exceed int()'s limit)."""
+    if text and text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return None
+
+
 def _uuid_or_404(value):
     try:
         return uuid.UUID(str(value))
@@ -255,7 +263,9 @@ def _parse_answer(block_type, value, post):
         for number, question in enumerate(value["questions"]):
             raw = post.get(f"q{number}")
             try:
-                choice = int(raw)
+                choice = _small_int(raw)
+                if choice is None:
+                    raise ValueError(raw)
                 option = question["options"][choice]
             except (TypeError, ValueError, IndexError) as exc:
                 raise ValueError(_("Please answer every question.")) from exc
@@ -294,7 +304,7 @@ def save_step_answer(request, step_key):
             step.step_key,
             block_id,
             value,
-            base_revision=int(revision) if revision and revision.isdigit() else None,
+            base_revision=_small_int(revision),
         )
     except ValueError as exc:
         return _answer_problem(request, step, block_id, str(exc), status=400)

@@ -48,6 +48,7 @@ class Identity:
     old_uids: tuple
     turns_18_on: datetime.date
     age: int
+    born_on_leap_day: bool = False
 
 
 def helsinki_today(now=None):
@@ -78,10 +79,42 @@ def anniversary(born, years):
 
 
 def age_on(born, day):
+    """Whole years of someone born on `born` on the calendar day `day`.
+
+    The one age computation of Polku: the audience check at login, the age
+    band of aggregates and the audience check of paths all come here.
+    """
     age = day.year - born.year
     if day < anniversary(born, age):
         age -= 1
     return age
+
+
+def birth_date_from(turns_18_on, born_on_leap_day=False):
+    """The birth date back from the stored day of turning 18.
+
+    A person born on 29 February turns 18 on 1 March (18 years after a leap
+    year is never one), as does a person born on 1 March: the flag tells them
+    apart, so that the first is a year older on 29 February of a leap year.
+    """
+    if born_on_leap_day:
+        return datetime.date(turns_18_on.year - 18, 2, 29)
+    return turns_18_on.replace(year=turns_18_on.year - 18)
+
+
+def age_of(user, day=None):
+    """A young person's age today in Helsinki (None without an identity)."""
+    if not user.turns_18_on:
+        return None
+    born = birth_date_from(user.turns_18_on, user.born_on_leap_day)
+    return age_on(born, day or helsinki_today())
+
+
+def age_band(age):
+    """The county's age bands: 13–15 (lower secondary), 16–17 (upper)."""
+    if age is None or not 13 <= age <= 17:
+        return ""
+    return "13-15" if age <= 15 else "16-17"
 
 
 def uid_keys():
@@ -119,4 +152,5 @@ def validate(code, birthdate_claim=None, now=None):
         old_uids=tuple(pseudonym(code, *pair) for pair in keys[1:]),
         turns_18_on=anniversary(born, 18),
         age=age,
+        born_on_leap_day=(born.month, born.day) == (2, 29),
     )

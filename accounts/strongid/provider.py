@@ -102,7 +102,7 @@ class StrongIdProvider(OpenIDConnectProvider):
 
     def extract_common_fields(self, data):
         # Not names or e-mail: what SocialAccountAdapter.populate_user keeps.
-        keep = ("acr", "iss", "turns_18_on", "identified_at")
+        keep = ("acr", "iss", "turns_18_on", "born_on_leap_day", "identified_at")
         return {key: data[key] for key in keep}
 
     def extract_email_addresses(self, data):

@@ -259,6 +259,7 @@ class StrongIdAdapter(OpenIDConnectOAuth2Adapter):
             "acr": claims["acr"],
             "iss": claims["iss"],
             "turns_18_on": identity.turns_18_on,
+            "born_on_leap_day": identity.born_on_leap_day,
             "identified_at": timezone.now(),
         }
         login = self.get_provider().sociallogin_from_response(request, data)
