@@ -3,8 +3,10 @@ and encrypted MFA secrets."""
 
 import base64
 import hashlib
+import logging
 import secrets
 
+import requests
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.adapter import DefaultMFAAdapter
@@ -15,6 +17,8 @@ from django.conf import settings
 from django.shortcuts import render
 
 from .strongid.identity import AgeRefused, IdentityRefused
+
+logger = logging.getLogger("accounts.strongid")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -42,6 +46,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             user.save(
                 update_fields=[
                     "turns_18_on",
+                    "born_on_leap_day",
                     "identified_at",
                     "identity_acr",
                     "identity_issuer",
@@ -56,19 +61,41 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
         if isinstance(exception, AgeRefused):
             template, status = "account/strongid_age.html", 403
-        elif isinstance(exception, ProviderUnavailable):
+        elif isinstance(exception, ProviderUnavailable | requests.RequestException):
+            # Also allauth's own requests (userinfo) to a broker that is down.
+            exception = ProviderUnavailable(str(exception))
             template, status = "account/strongid_unavailable.html", 503
         elif error == AuthError.CANCELLED:
             template, status = "account/strongid_cancelled.html", 200
         else:
             template, status = "account/strongid_failed.html", 400
-        reason = type(exception).__name__ if exception else str(error)
+        reason = refusal_reason(error, exception, extra_context or {})
+        # The one log line of a refusal: a reason code, never the claims.
+        logger.warning("strong identification refused: reason=%s", reason)
         _audit(None, "identification_failed", reason)
         raise ImmediateHttpResponse(render(request, template, status=status))
 
 
+def refusal_reason(error, exception, context):
+    """The short reason code of a refused identification (docs/auth.md)."""
+    reason = getattr(exception, "reason", None)
+    if reason:
+        return reason
+    if error == AuthError.CANCELLED:
+        return "cancelled"
+    if exception is not None:
+        return {"PermissionDenied": "state", "OAuth2Error": "token_endpoint"}.get(
+            type(exception).__name__, "other"
+        )
+    if "state_id" in context:
+        # No state of ours for this callback: replayed, or another browser.
+        return "state"
+    return "broker_error"
+
+
 def _apply_identity(user, data):
     user.turns_18_on = data.get("turns_18_on")
+    user.born_on_leap_day = data.get("born_on_leap_day", False)
     user.identified_at = data.get("identified_at")
     user.identity_acr = data.get("acr", "")
     user.identity_issuer = data.get("iss", "")

@@ -13,6 +13,11 @@ class User(AbstractUser):
 
     is_young_person = models.BooleanField(_("young person"), default=False)
     turns_18_on = models.DateField(_("turns 18 on"), null=True, blank=True)
+    born_on_leap_day = models.BooleanField(
+        _("born on 29 February"),
+        default=False,
+        help_text=_("Tells the age on 29 February in leap years (docs/auth.md)."),
+    )
     identified_at = models.DateTimeField(
         _("last strong identification"), null=True, blank=True
     )
@@ -23,14 +28,18 @@ class User(AbstractUser):
         db_table = "accounts_user"
 
     @property
-    def age_band(self):
-        """13-15 or 16-17, from the date of turning 18 (no birth date kept)."""
-        if self.turns_18_on is None:
-            return ""
-        from accounts.strongid.identity import helsinki_today
+    def age(self):
+        """Age today in Helsinki, from the date of turning 18."""
+        from accounts.strongid.identity import age_of
 
-        years_to_18 = (self.turns_18_on - helsinki_today()).days / 365.25
-        return "16-17" if years_to_18 <= 2 else "13-15"
+        return age_of(self)
+
+    @property
+    def age_band(self):
+        """13-15 or 16-17 (empty outside the audience or without an identity)."""
+        from accounts.strongid.identity import age_band
+
+        return age_band(self.age)
 
 
 class AuditEvent(models.Model):

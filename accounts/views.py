@@ -10,21 +10,49 @@ from django.views.decorators.http import require_POST
 from .strongid.views import CONFIG_CACHE_KEY
 
 
-@require_POST
-def sign_out(request):
-    """Sign out here, and at the identity broker when it supports it.
+def broker_logout_url(request, return_path):
+    """The broker's RP-initiated logout that comes back to `return_path`.
 
-    The broker's end-session endpoint comes from the cached discovery document
-    only: signing out must work even when the broker is down.
+    None when the broker offers no `end_session_endpoint`. It names only our
+    client id and where to come back: no ID token hint (the ID token carries
+    the personal identity code, and we never keep it). The endpoint comes
+    from the cached discovery document only: leaving must work even when the
+    broker is down.
     """
-    was_young = getattr(request.user, "is_young_person", False)
-    logout(request)
-    home = request.build_absolute_uri(f"/{get_language() or 'fi'}/")
     config = cache.get(CONFIG_CACHE_KEY) or {}
     end_session = config.get("end_session_endpoint")
-    if was_young and end_session:
-        query = urlencode(
-            {"client_id": settings.STRONGID_CLIENT_ID, "post_logout_redirect_uri": home}
-        )
-        return HttpResponseRedirect(f"{end_session}?{query}")
-    return HttpResponseRedirect(home)
+    if not end_session:
+        return None
+    query = urlencode(
+        {
+            "client_id": settings.STRONGID_CLIENT_ID,
+            "post_logout_redirect_uri": request.build_absolute_uri(return_path),
+        }
+    )
+    return f"{end_session}?{query}"
+
+
+@require_POST
+def sign_out(request):
+    """Sign out here, and at the identity broker when it supports it."""
+    was_young = getattr(request.user, "is_young_person", False)
+    logout(request)
+    home = f"/{get_language() or 'fi'}/"
+    broker = broker_logout_url(request, home) if was_young else None
+    return HttpResponseRedirect(broker or request.build_absolute_uri(home))
+
+
+def quick_exit_away(request):
+    """Where the broker's logout returns after a quick exit: the neutral page.
+
+    A GET on purpose (the broker redirects here). It signs out too, in case
+    the quick exit's beacon did not arrive; signing out is all it can do.
+    """
+    from home.models import SiteSettings
+
+    logout(request)
+    target = SiteSettings.load(request_or_site=request).quick_exit_url
+    response = HttpResponseRedirect(target)
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

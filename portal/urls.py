@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import sign_out
+from accounts.views import quick_exit_away, sign_out
 from home.sitemaps import AllLanguagesSitemap
 from progress.views import quick_exit
 from referrals.urls import root_urlpatterns as referrals_root_urls
@@ -43,6 +43,7 @@ urlpatterns = [
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("accounts/sign-out/", sign_out, name="sign_out"),
     path("quick-exit/", quick_exit, name="quick_exit"),
+    path("quick-exit/away/", quick_exit_away, name="quick_exit_away"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

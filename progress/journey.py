@@ -6,18 +6,14 @@ steps' `translation_key`. Page ids and step numbers are only for display.
 
 from dataclasses import dataclass, field
 
-from accounts.strongid.identity import age_on, helsinki_today
+from accounts.strongid.identity import age_of
 
 from .models import Enrolment
 
 
 def person_age(user):
-    """Age today in Helsinki, from the date of turning 18 (no birth date kept)."""
-    if not user.turns_18_on:
-        return None
-    # 18 years after a leap day is never a leap day, so this replace is safe.
-    turns = user.turns_18_on
-    return age_on(turns.replace(year=turns.year - 18), helsinki_today())
+    """Age today in Helsinki (accounts.strongid.identity.age_of)."""
+    return age_of(user)
 
 
 def in_audience(user, path):

@@ -5,6 +5,8 @@ queries start from request.user), `Cache-Control: no-store`, and nothing
 personal in the URL or the page title.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from accounts.reidentify import strong_identification_required
+from portal.ratelimit import rate_limited
 
 from . import journey
 from .models import Enrolment, Feedback
@@ -165,6 +168,24 @@ def quick_exit(request):
 # --- The journey: start, answer, step done, feedback, summary ----------------
 
 
+SCORES = {str(number) for number in range(11)}
+
+
+def _small_int(text):
+    """A non-negative int from ASCII digits, or None ("²" is a digit to
+    isdigit() and int() refuses it; 5,000 digits exceed int()'s limit)."""
+    if text and text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return None
+
+
+def _uuid_or_404(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
+
+
 def _step_by_key(step_key):
     """The live step with this key, in the active language when there is one."""
     from paths.models import PathStepPage
@@ -242,7 +263,9 @@ def _parse_answer(block_type, value, post):
         for number, question in enumerate(value["questions"]):
             raw = post.get(f"q{number}")
             try:
-                choice = int(raw)
+                choice = _small_int(raw)
+                if choice is None:
+                    raise ValueError(raw)
                 option = question["options"][choice]
             except (TypeError, ValueError, IndexError) as exc:
                 raise ValueError(_("Please answer every question.")) from exc
@@ -281,7 +304,7 @@ def save_step_answer(request, step_key):
             step.step_key,
             block_id,
             value,
-            base_revision=int(revision) if revision and revision.isdigit() else None,
+            base_revision=_small_int(revision),
         )
     except ValueError as exc:
         return _answer_problem(request, step, block_id, str(exc), status=400)
@@ -365,6 +388,7 @@ def path_summary(request, path_key):
 
 
 @require_POST
+@rate_limited("feedback")
 @personal
 def give_feedback(request, path_key):
     """Feedback, stored without any link to the person or their answers.
@@ -375,10 +399,12 @@ def give_feedback(request, path_key):
     path = _path_by_key(path_key)
     step_key = request.POST.get("step_key") or None
     helpful = {"yes": True, "no": False}.get(request.POST.get("helpful"))
+    # Only the eleven answers the form offers ("²" is a digit to isdigit()).
     score = request.POST.get("score")
-    score = int(score) if score and score.isdigit() and int(score) <= 10 else None
+    score = int(score) if score in SCORES else None
     comment = request.POST.get("comment", "")[:1000]
     if step_key:
+        step_key = str(_uuid_or_404(step_key))
         _step_by_key(step_key)  # a real step, or 404
     if helpful is None and score is None:
         messages.error(request, _("Choose an answer first."))

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from directory.models import Service
+from portal.ratelimit import rate_limited
 
 from .models import ReferralLink, StaffMembership, suppressed
 from .signals import SESSION_KEY
@@ -41,6 +42,7 @@ def _path_page(path_key):
 
 
 @never_cache
+@rate_limited("referral_open", methods=("GET", "HEAD"))
 def landing(request, code):
     """The path intro, naming the service that recommended it.
 

@@ -5,7 +5,9 @@ from wagtail.models import Locale, Page
 
 def search(request):
     """Full-text search over the live pages of the active language."""
-    query = request.GET.get("query", "").strip()[:200]
+    # Control characters (a NUL byte is refused by PostgreSQL) are dropped.
+    raw = request.GET.get("query", "")[:200]
+    query = "".join(ch for ch in raw if ch.isprintable() or ch == " ").strip()
     results = Page.objects.none()
     if query:
         results = (

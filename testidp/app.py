@@ -9,7 +9,17 @@ the real protocol. The JOSE work itself is joserfc's.
 It speaks: discovery, JWKS, the authorization endpoint (a login page where the
 tester types any personal identity code, like Suomi.fi's test service), the
 token endpoint (authorization code + PKCE S256, single-use codes, client secret
-basic or post), userinfo and end-session. State is in memory: one process.
+basic or post), userinfo and end-session. Like a real broker it keeps its own
+login session (a cookie): without `prompt=login` (or a short enough `max_age`)
+the next authorization is answered from it without the login form; the ID
+token's `auth_time` tells when the person really logged in. End-session ends it.
+
+The FTN profile (switched on per client with its public JWKS, at start from
+TESTIDP_FTN_CLIENTS or later through /_control): authorization only with a
+signed request object (JAR, RFC 9101), client authentication only by
+`private_key_jwt` (RFC 7523), and ID tokens encrypted to the client's key
+(RSA-OAEP-256 + A256GCM) with `iss` and `aud` replicated in the JWE protected
+header, as certified brokers do (RFC 7519 §5.3). State is in memory: one process.
 
 Never installed by the portal's settings; production refuses a loopback issuer.
 """
@@ -25,10 +35,13 @@ import secrets
 import threading
 import time
 from html import escape
+from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
-from joserfc import jwt
+from joserfc import jwe, jwt
+from joserfc.errors import JoseError
 from joserfc.jwk import KeySet, OctKey, RSAKey
+from joserfc.registry import HeaderParameter, is_str
 from stdnum.fi import hetu as hetu_codes
 
 LOA2 = "http://ftn.ficora.fi/2017/loa2"
@@ -46,9 +59,31 @@ BROKEN_CHOICES = {
     "birthdate_mismatch": "birthdate disagrees with the code",
     "bad_signature": "Signed with an unknown key",
     "hs256": "Signed with HS256 and the client secret (algorithm not pinned)",
+    "old_auth_time": "auth_time an hour ago (no fresh login)",
+    "no_auth_time": "No auth_time claim",
+    "jwe_wrong_iss": "FTN: another issuer in the JWE header",
+    "jwe_wrong_aud": "FTN: another audience in the JWE header",
     "error": "Error response at the token endpoint",
 }
 CODE_LIFETIME = 60
+SESSION_COOKIE = "testidp_sso"
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+CLIENT_ALGORITHMS = ["RS256", "PS256", "ES256"]
+# RFC 7519 §5.3 claims replicated in the JWE header (joserfc must be told).
+REPLICATED = {
+    "iss": HeaderParameter("Issuer", is_str),
+    "aud": HeaderParameter("Audience", is_str),
+}
+ENCRYPTION = {"alg": "RSA-OAEP-256", "enc": "A256GCM"}
+
+
+class Refused(Exception):
+    """A request the FTN profile does not accept (an OAuth error code)."""
+
+    def __init__(self, error, description):
+        super().__init__(description)
+        self.error = error
+        self.description = description
 
 
 class Provider:
@@ -64,6 +99,11 @@ class Provider:
         self.failures = {}
         # Slowness switches for tests: {"token": 3.0} seconds before answering.
         self.delays = {}
+        # The broker's own login sessions: cookie value -> who and when.
+        self.sessions = {}
+        # FTN profile: client id -> the client's public KeySet (sig + enc).
+        self.ftn_clients = {}
+        self.seen_assertions = set()
 
     def rotate_keys(self):
         """A new signing key with a new kid; the JWKS publishes only it."""
@@ -91,10 +131,24 @@ class Provider:
             "token_endpoint_auth_methods_supported": [
                 "client_secret_basic",
                 "client_secret_post",
+                "private_key_jwt",
             ],
+            "token_endpoint_auth_signing_alg_values_supported": CLIENT_ALGORITHMS,
+            "request_parameter_supported": True,
+            "request_object_signing_alg_values_supported": CLIENT_ALGORITHMS,
+            "id_token_encryption_alg_values_supported": [ENCRYPTION["alg"]],
+            "id_token_encryption_enc_values_supported": [ENCRYPTION["enc"]],
+            "prompt_values_supported": ["login", "none"],
             "code_challenge_methods_supported": ["S256"],
             "acr_values_supported": [LOA2, LOA3],
-            "claims_supported": ["sub", "acr", "nonce", self.hetu_claim, "birthdate"],
+            "claims_supported": [
+                "sub",
+                "acr",
+                "auth_time",
+                "nonce",
+                self.hetu_claim,
+                "birthdate",
+            ],
             "scopes_supported": ["openid", "profile"],
         }
 
@@ -129,7 +183,7 @@ class Provider:
             "aud": grant["client_id"],
             "iat": now,
             "exp": now + 300,
-            "auth_time": now,
+            "auth_time": int(grant.get("auth_time") or now),
             "acr": grant.get("acr") or LOA2,
             "name": "Testi Nuori",
             "given_name": "Testi",
@@ -163,7 +217,93 @@ class Provider:
             claims.pop(self.hetu_claim, None)
         elif broken == "birthdate_mismatch" and "birthdate" in claims:
             claims["birthdate"] = "1990-01-01"
+        elif broken == "old_auth_time":
+            claims["auth_time"] = now - 3600
+        elif broken == "no_auth_time":
+            claims.pop("auth_time")
         return claims
+
+    # --- the FTN profile -----------------------------------------------
+
+    def set_ftn(self, client_id, jwks):
+        """Switch the FTN profile on for a client (its public JWKS), or off."""
+        with self.lock:
+            if not jwks:
+                self.ftn_clients.pop(client_id, None)
+                return
+            jwks = json.loads(jwks) if isinstance(jwks, str) else jwks
+            self.ftn_clients[client_id] = KeySet.import_key_set(jwks)
+
+    def client_key(self, client_id, use):
+        """The client's public key for `use` ("sig" or "enc")."""
+        for key in self.ftn_clients[client_id].keys:
+            if key.get("use", use) == use:
+                return key
+        raise Refused("invalid_client", f"no {use} key registered")
+
+    def client_jwt(self, token, client_id, audiences):
+        """Claims of a JWT the client signed (request object, assertion)."""
+        try:
+            decoded = jwt.decode(
+                token, self.client_key(client_id, "sig"), algorithms=CLIENT_ALGORITHMS
+            )
+        except (JoseError, ValueError) as exc:
+            raise Refused("invalid_request_object", "bad signature") from exc
+        claims = decoded.claims
+        aud = claims.get("aud")
+        aud = aud if isinstance(aud, list) else [aud]
+        if claims.get("iss") != client_id or not set(aud) & set(audiences):
+            raise Refused("invalid_request_object", "wrong iss or aud")
+        if not isinstance(claims.get("exp"), int) or claims["exp"] < time.time():
+            raise Refused("invalid_request_object", "expired")
+        return claims
+
+    def request_object(self, params):
+        """FTN: the authorization parameters, only from a signed object."""
+        client_id = params.get("client_id", "")
+        if "request" not in params:
+            raise Refused("invalid_request", "a signed request object is required")
+        claims = self.client_jwt(params["request"], client_id, [self.issuer])
+        if claims.get("client_id", client_id) != client_id:
+            raise Refused("invalid_request_object", "client_id differs")
+        return {k: str(v) for k, v in claims.items() if isinstance(v, str | int)}
+
+    def assertion_client(self, form):
+        """FTN: the client authenticated by private_key_jwt, or None."""
+        if form.get("client_assertion_type") != ASSERTION_TYPE:
+            return None
+        token = form.get("client_assertion", "")
+        try:
+            unverified = json.loads(_b64(token.split(".")[1]))
+        except (IndexError, ValueError):
+            return None
+        client_id = unverified.get("iss", "")
+        if client_id not in self.ftn_clients:
+            return None
+        try:
+            claims = self.client_jwt(
+                token, client_id, [f"{self.issuer}/token", self.issuer]
+            )
+        except Refused:
+            return None
+        if claims.get("sub") != client_id or claims.get("jti") in self.seen_assertions:
+            return None
+        with self.lock:
+            self.seen_assertions.add(claims.get("jti"))
+        return client_id
+
+    def encrypt(self, signed, client_id, broken=""):
+        """The signed ID token, encrypted to the client as FTN brokers do."""
+        key = self.client_key(client_id, "enc")
+        header = {**ENCRYPTION, "kid": key.kid, "cty": "JWT"}
+        header["iss"] = (
+            "https://evil.example" if broken == "jwe_wrong_iss" else (self.issuer)
+        )
+        header["aud"] = "someone-else" if broken == "jwe_wrong_aud" else client_id
+        registry = jwe.JWERegistry(
+            header_registry=REPLICATED, algorithms=list(ENCRYPTION.values())
+        )
+        return jwe.encrypt_compact(header, signed, key, registry=registry)
 
     def sign(self, claims, broken=""):
         if broken == "hs256":
@@ -174,15 +314,27 @@ class Provider:
         key = self.rogue_key if broken == "bad_signature" else self.key
         return jwt.encode({"alg": "RS256", "kid": key.kid, "typ": "JWT"}, claims, key)
 
-    def redeem(self, form, headers):
-        """The token endpoint: (status, body)."""
+    def authenticate_client(self, form, headers):
+        """The client id, from a secret or (FTN) a private_key_jwt; or None."""
+        asserted = self.assertion_client(form)
+        if asserted:
+            return asserted
         client_id, secret = form.get("client_id"), form.get("client_secret")
         auth = headers.get("HTTP_AUTHORIZATION", "")
         if auth.startswith("Basic "):
             raw = base64.b64decode(auth[6:]).decode()
             client_id, _, secret = raw.partition(":")
             client_id, secret = unquote(client_id), unquote(secret)
+        if client_id in self.ftn_clients:
+            return None  # FTN: a secret is not enough
         if not client_id or self.clients.get(client_id) != secret:
+            return None
+        return client_id
+
+    def redeem(self, form, headers):
+        """The token endpoint: (status, body)."""
+        client_id = self.authenticate_client(form, headers)
+        if client_id is None:
             return 401, {"error": "invalid_client"}
         if form.get("grant_type") != "authorization_code":
             return 400, {"error": "unsupported_grant_type"}
@@ -207,12 +359,19 @@ class Provider:
         access = secrets.token_urlsafe(24)
         with self.lock:
             self.tokens[access] = claims
+        id_token = self.sign(claims, grant.get("broken", ""))
+        if client_id in self.ftn_clients:
+            id_token = self.encrypt(id_token, client_id, grant.get("broken", ""))
         return 200, {
             "access_token": access,
             "token_type": "Bearer",
             "expires_in": 300,
-            "id_token": self.sign(claims, grant.get("broken", "")),
+            "id_token": id_token,
         }
+
+
+def _b64(part):
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
 
 
 def _birthdate(compact):
@@ -315,11 +474,104 @@ class Application:
     def do_authorize(self, start_response, method, query, form, environ):
         params = form if method == "POST" else query
         client_id = params.get("client_id", "")
+        signed = {}
+        if client_id in self.provider.ftn_clients:
+            try:
+                signed = self.provider.request_object(params)
+            except Refused as exc:
+                body = {"error": exc.error, "error_description": exc.description}
+                return self.respond(start_response, 400, body)
+            params = {**params, **signed}
         redirect_uri = params.get("redirect_uri", "")
         if not self.provider.check_client(client_id, redirect_uri):
             return self.respond(start_response, 400, {"error": "invalid_client"})
         state = params.get("state", "")
+        separator = "&" if "?" in redirect_uri else "?"
+        session_id = self.session_cookie(environ)
+        session = self.provider.sessions.get(session_id)
         if method == "GET":
+            if session and self.may_reuse(session, params):
+                # A broker's single sign-on: no login form at all.
+                return self.grant(start_response, params, session, state)
+            if params.get("prompt") == "none":
+                error = {"error": "login_required", "state": state}
+                return self.redirect(
+                    start_response, redirect_uri + separator + urlencode(error)
+                )
+            return self.login_page(start_response, query, signed)
+        if form.get("action") == "cancel":
+            location = (
+                redirect_uri
+                + separator
+                + urlencode({"error": "access_denied", "state": state})
+            )
+            return self.redirect(start_response, location)
+        session = {
+            "hetu": form.get("hetu", "").strip().upper(),
+            "acr": form.get("acr", LOA2),
+            "auth_time": int(time.time()),
+        }
+        session_id = secrets.token_urlsafe(16)
+        with self.provider.lock:
+            self.provider.sessions[session_id] = session
+        cookie = f"{SESSION_COOKIE}={session_id}; Path=/; HttpOnly; SameSite=Lax"
+        return self.grant(
+            start_response,
+            params,
+            session,
+            state,
+            broken=form.get("broken", ""),
+            cookie=cookie,
+        )
+
+    @staticmethod
+    def may_reuse(session, params):
+        """Whether the broker's session answers this request without a login."""
+        if params.get("prompt") == "login":
+            return False
+        max_age = params.get("max_age", "")
+        if max_age.isdigit() and time.time() - session["auth_time"] > int(max_age):
+            return False
+        return True
+
+    @staticmethod
+    def session_cookie(environ):
+        cookie = SimpleCookie()
+        try:
+            cookie.load(environ.get("HTTP_COOKIE", ""))
+        except Exception:  # noqa: BLE001 - a malformed cookie is no session
+            return None
+        morsel = cookie.get(SESSION_COOKIE)
+        return morsel.value if morsel else None
+
+    def grant(self, start_response, params, session, state, broken="", cookie=None):
+        redirect_uri = params["redirect_uri"]
+        code = self.provider.issue_code(
+            {
+                "client_id": params["client_id"],
+                "redirect_uri": redirect_uri,
+                "nonce": params.get("nonce", ""),
+                "code_challenge": params.get("code_challenge", ""),
+                "hetu": session["hetu"],
+                "acr": session["acr"],
+                "auth_time": session["auth_time"],
+                "broken": broken,
+            }
+        )
+        separator = "&" if "?" in redirect_uri else "?"
+        location = redirect_uri + separator + urlencode({"code": code, "state": state})
+        headers = [("Location", location), ("Content-Length", "0")]
+        if cookie:
+            headers.append(("Set-Cookie", cookie))
+        start_response("302 Found", headers)
+        return [b""]
+
+    def login_page(self, start_response, query, signed):
+        if signed:
+            # FTN: the form carries the signed request object back, not the
+            # parameters, and the POST verifies it again.
+            keep = ("client_id", "request")
+        else:
             keep = (
                 "client_id",
                 "redirect_uri",
@@ -330,46 +582,25 @@ class Application:
                 "scope",
                 "acr_values",
             )
-            hidden = "\n".join(
-                f'<input type="hidden" name="{name}" value="{escape(query[name])}">'
-                for name in keep
-                if name in query
-            )
-            options = "".join(
-                f'<option value="{value}">{html.escape(label)}</option>'
-                for value, label in BROKEN_CHOICES.items()
-            )
-            page = LOGIN_PAGE.format(
-                hidden=hidden,
-                hetu=html.escape(query.get("login_hint", "")),
-                loa2=LOA2,
-                loa3=LOA3,
-                broken=options,
-            )
-            return self.respond(
-                start_response, 200, page.encode(), "text/html; charset=utf-8"
-            )
-        separator = "&" if "?" in redirect_uri else "?"
-        if form.get("action") == "cancel":
-            location = (
-                redirect_uri
-                + separator
-                + urlencode({"error": "access_denied", "state": state})
-            )
-            return self.redirect(start_response, location)
-        code = self.provider.issue_code(
-            {
-                "client_id": client_id,
-                "redirect_uri": redirect_uri,
-                "nonce": form.get("nonce", ""),
-                "code_challenge": form.get("code_challenge", ""),
-                "hetu": form.get("hetu", "").strip().upper(),
-                "acr": form.get("acr", LOA2),
-                "broken": form.get("broken", ""),
-            }
+        hidden = "\n".join(
+            f'<input type="hidden" name="{name}" value="{escape(query[name])}">'
+            for name in keep
+            if name in query
         )
-        location = redirect_uri + separator + urlencode({"code": code, "state": state})
-        return self.redirect(start_response, location)
+        options = "".join(
+            f'<option value="{value}">{html.escape(label)}</option>'
+            for value, label in BROKEN_CHOICES.items()
+        )
+        page = LOGIN_PAGE.format(
+            hidden=hidden,
+            hetu=html.escape({**query, **signed}.get("login_hint", "")),
+            loa2=LOA2,
+            loa3=LOA3,
+            broken=options,
+        )
+        return self.respond(
+            start_response, 200, page.encode(), "text/html; charset=utf-8"
+        )
 
     def do_token(self, start_response, method, query, form, environ):
         if method != "POST":
@@ -386,18 +617,44 @@ class Application:
         return self.respond(start_response, 200, info)
 
     def do_logout(self, start_response, method, query, form, environ):
+        """RP-initiated logout: ends this browser's session at the broker."""
+        session_id = self.session_cookie(environ)
+        with self.provider.lock:
+            self.provider.sessions.pop(session_id, None)
+        expired = f"{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
         target = query.get("post_logout_redirect_uri", "")
         if target and self.provider.loopback(target):
-            return self.redirect(start_response, target)
-        return self.respond(start_response, 200, {"logged_out": True})
+            start_response(
+                "302 Found",
+                [
+                    ("Location", target),
+                    ("Content-Length", "0"),
+                    ("Set-Cookie", expired),
+                ],
+            )
+            return [b""]
+        payload = b'{"logged_out": true}'
+        start_response(
+            "200 OK",
+            [
+                ("Content-Type", "application/json"),
+                ("Content-Length", str(len(payload))),
+                ("Set-Cookie", expired),
+            ],
+        )
+        return [payload]
 
     def do__control(self, start_response, method, query, form, environ):
         """Tests make endpoints fail or slow: POST endpoint=token&status=503, or
         endpoint=token&delay=3 (seconds); endpoint=token alone heals it.
-        rotate=1 replaces the signing key (new kid), as a broker rotating."""
+        rotate=1 replaces the signing key (new kid), as a broker rotating.
+        ftn_client=<id>&jwks=<public JWKS> switches the FTN profile on for a
+        client; ftn_client=<id> alone switches it off."""
         if method == "POST":
             endpoint = form.get("endpoint", "")
-            if form.get("status"):
+            if form.get("ftn_client"):
+                self.provider.set_ftn(form["ftn_client"], form.get("jwks"))
+            elif form.get("status"):
                 self.provider.failures[endpoint] = int(form["status"])
             elif form.get("rotate"):
                 self.provider.rotate_keys()
@@ -406,7 +663,12 @@ class Application:
             else:
                 self.provider.failures.pop(endpoint, None)
                 self.provider.delays.pop(endpoint, None)
-        state = {"failures": self.provider.failures, "delays": self.provider.delays}
+        state = {
+            "failures": self.provider.failures,
+            "delays": self.provider.delays,
+            "sessions": len(self.provider.sessions),
+            "ftn_clients": sorted(self.provider.ftn_clients),
+        }
         return self.respond(start_response, 200, state)
 
 
@@ -417,4 +679,9 @@ def make_app(issuer):
     provider = Provider(
         issuer, clients, hetu_claim=os.environ.get("TESTIDP_HETU_CLAIM", "hetu")
     )
+    # {"client id": {"keys": [public sig key, public enc key]}}: FTN profile.
+    for client_id, jwks in json.loads(
+        os.environ.get("TESTIDP_FTN_CLIENTS", "{}")
+    ).items():
+        provider.set_ftn(client_id, jwks)
     return Application(provider)

@@ -7,13 +7,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import requests
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from joserfc import jwe, jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import RSAKey
+from joserfc.registry import HeaderParameter
 
-from accounts.models import User
+from accounts.models import AuditEvent, User
 from accounts.strongid import ftn
 from accounts.strongid.views import StrongIdClient
 
@@ -175,11 +177,64 @@ def test_token_request_without_the_profile_uses_the_secret(token_endpoint):
     assert "client_assertion" not in form
 
 
-def _encrypt(text, key):
-    header = {"alg": "RSA-OAEP-256", "enc": "A256GCM", "kid": key.kid}
-    return jwe.encrypt_compact(
-        header, text, _public(key), algorithms=["RSA-OAEP-256", "A256GCM"]
+def _encrypt(text, key, **replicated):
+    header = {"alg": "RSA-OAEP-256", "enc": "A256GCM", "kid": key.kid, **replicated}
+    registry = jwe.JWERegistry(
+        header_registry=ftn.REPLICATED_CLAIMS, algorithms=["RSA-OAEP-256", "A256GCM"]
     )
+    return jwe.encrypt_compact(header, text, _public(key), registry=registry)
+
+
+def test_jwe_header_replicating_iss_and_aud_is_accepted(encryption_key):
+    """A broker that copies iss and aud into the JWE header (RFC 7519 §5.3)
+    can sign people in: the header is accepted when it names us."""
+    token = _encrypt(
+        "a.b.c", encryption_key, iss="https://broker.example", aud=CLIENT_ID, sub="s1"
+    )
+    with override_settings(
+        STRONGID_ID_TOKEN_DECRYPTION_KEY=_private_jwk(encryption_key)
+    ):
+        inner, replicated = ftn.decrypt_id_token(
+            token, issuer="https://broker.example", client_id=CLIENT_ID
+        )
+    assert inner == "a.b.c"
+    assert replicated == {
+        "iss": "https://broker.example",
+        "aud": CLIENT_ID,
+        "sub": "s1",
+    }
+
+
+@pytest.mark.parametrize(
+    "replicated",
+    [
+        {"iss": "https://evil.example", "aud": CLIENT_ID},
+        {"iss": "https://broker.example", "aud": "someone-else"},
+        {"iss": "https://broker.example", "aud": ["someone-else"]},
+        {"iss": 5},
+        {"unknown_header": "x"},
+    ],
+)
+def test_jwe_header_naming_someone_else_is_refused(encryption_key, replicated):
+    """A JWE header whose iss or aud differ from ours (or that carries an
+    unknown parameter) is refused with the reason `jwe_header`."""
+    header = {"alg": "RSA-OAEP-256", "enc": "A256GCM", **replicated}
+    anything = HeaderParameter("anything", lambda value: None)
+    registry = jwe.JWERegistry(
+        header_registry=dict.fromkeys(replicated, anything),
+        algorithms=["RSA-OAEP-256", "A256GCM"],
+    )
+    token = jwe.encrypt_compact(
+        header, "a.b.c", _public(encryption_key), registry=registry
+    )
+    with override_settings(
+        STRONGID_ID_TOKEN_DECRYPTION_KEY=_private_jwk(encryption_key)
+    ):
+        with pytest.raises(ftn.EncryptionError) as refused:
+            ftn.decrypt_id_token(
+                token, issuer="https://broker.example", client_id=CLIENT_ID
+            )
+    assert refused.value.reason == "jwe_header"
 
 
 def test_encrypted_id_token_is_opened_with_our_key(encryption_key):
@@ -188,7 +243,7 @@ def test_encrypted_id_token_is_opened_with_our_key(encryption_key):
     with override_settings(
         STRONGID_ID_TOKEN_DECRYPTION_KEY=_private_jwk(encryption_key)
     ):
-        assert ftn.decrypt_id_token(_encrypt(inner, encryption_key)) == inner
+        assert ftn.decrypt_id_token(_encrypt(inner, encryption_key)) == (inner, {})
 
 
 def test_token_encrypted_to_another_key_is_refused(encryption_key):
@@ -196,8 +251,9 @@ def test_token_encrypted_to_another_key_is_refused(encryption_key):
     with override_settings(
         STRONGID_ID_TOKEN_DECRYPTION_KEY=_private_jwk(encryption_key)
     ):
-        with pytest.raises(JoseError):
+        with pytest.raises(ftn.EncryptionError) as refused:
             ftn.decrypt_id_token(_encrypt("a.b.c", _key("someone-else")))
+    assert refused.value.reason == "decrypt"
 
 
 def test_unencrypted_id_token_is_refused_once_encryption_is_on(encryption_key):
@@ -208,7 +264,8 @@ def test_unencrypted_id_token_is_refused_once_encryption_is_on(encryption_key):
         with pytest.raises(ValueError):
             ftn.decrypt_id_token("header.payload.signature")
     assert ftn.decrypt_id_token("header.payload.signature") == (
-        "header.payload.signature"
+        "header.payload.signature",
+        {},
     )
 
 
@@ -232,3 +289,75 @@ def test_a_switched_on_piece_without_its_key_is_a_configuration_error():
     with override_settings(STRONGID_CLIENT_SIGNING_KEY=""):
         with pytest.raises(ImproperlyConfigured):
             ftn.client_assertion(CLIENT_ID, TOKEN_ENDPOINT)
+
+
+# --- The whole FTN profile through the real flow, against the test IdP -------
+
+
+@pytest.fixture
+def ftn_broker(identity_provider, signing_key, encryption_key):
+    """The local IdP speaking the FTN profile for the portal's client: JAR
+    required, private_key_jwt only, ID tokens encrypted with iss/aud in the
+    JWE header. The portal is configured with the matching private keys."""
+    sig = {**signing_key.as_dict(private=False), "use": "sig"}
+    enc = {**encryption_key.as_dict(private=False), "use": "enc"}
+    control = f"{identity_provider}/_control"
+    jwks = json.dumps({"keys": [sig, enc]})
+    requests.post(control, data={"ftn_client": "polku-local", "jwks": jwks}, timeout=5)
+    with override_settings(
+        STRONGID_SIGNED_REQUEST_OBJECT=True,
+        STRONGID_PRIVATE_KEY_JWT=True,
+        STRONGID_CLIENT_SIGNING_KEY=_private_jwk(signing_key),
+        STRONGID_ID_TOKEN_DECRYPTION_KEY=_private_jwk(encryption_key),
+    ):
+        yield identity_provider
+    requests.post(control, data={"ftn_client": "polku-local"}, timeout=5)
+
+
+@pytest.mark.django_db
+def test_ftn_profile_signs_a_young_person_in_end_to_end(ftn_broker):
+    """With the broker in the FTN profile (signed request object,
+    private_key_jwt, encrypted ID token with iss/aud in the JWE header), a
+    15-year-old signs in through the real flow."""
+    client = portal_client()
+    authorize = start(client)
+    assert "request=" in authorize and "nonce=" not in authorize
+    response = identify(client, code_for_age(15))
+    assert response.status_code == 302, response.content[:300]
+    assert response["Location"] == "/fi/"
+    assert client.session["_auth_user_id"]
+    assert User.objects.get().is_young_person
+
+
+@pytest.mark.django_db
+def test_ftn_broker_refuses_a_client_outside_the_profile(ftn_broker):
+    """The test IdP really enforces the profile: no request object, or a
+    client secret instead of private_key_jwt, is refused."""
+    with override_settings(STRONGID_SIGNED_REQUEST_OBJECT=False):
+        plain = start(portal_client())
+    assert requests.get(plain, timeout=5).status_code == 400
+    token = requests.post(
+        f"{ftn_broker}/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": "x",
+            "client_id": "polku-local",
+            "client_secret": "polku-local-secret",
+        },
+        timeout=5,
+    )
+    assert token.status_code == 401
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("broken", ["jwe_wrong_iss", "jwe_wrong_aud"])
+def test_ftn_jwe_header_naming_someone_else_signs_nobody_in(ftn_broker, broken):
+    """An encrypted ID token whose JWE header names another issuer or
+    audience is refused through the real flow, with reason `jwe_header`."""
+    client = portal_client()
+    response = identify(client, code_for_age(15), broken=broken)
+    assert response.status_code == 400
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.exists()
+    event = AuditEvent.objects.get(event="identification_failed")
+    assert event.detail == "jwe_header"

@@ -19,9 +19,17 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class IdentityRefused(Exception):
-    """The identification was valid but cannot be accepted (code, claims)."""
+    """The identification was valid but cannot be accepted (code, claims).
+
+    `reason` is the code operators see (docs/auth.md); never personal data.
+    """
 
     reason = "invalid"
+
+    def __init__(self, message, reason=None):
+        super().__init__(message)
+        if reason:
+            self.reason = reason
 
 
 class AgeRefused(IdentityRefused):
@@ -40,6 +48,7 @@ class Identity:
     old_uids: tuple
     turns_18_on: datetime.date
     age: int
+    born_on_leap_day: bool = False
 
 
 def helsinki_today(now=None):
@@ -70,10 +79,42 @@ def anniversary(born, years):
 
 
 def age_on(born, day):
+    """Whole years of someone born on `born` on the calendar day `day`.
+
+    The one age computation of Polku: the audience check at login, the age
+    band of aggregates and the audience check of paths all come here.
+    """
     age = day.year - born.year
     if day < anniversary(born, age):
         age -= 1
     return age
+
+
+def birth_date_from(turns_18_on, born_on_leap_day=False):
+    """The birth date back from the stored day of turning 18.
+
+    A person born on 29 February turns 18 on 1 March (18 years after a leap
+    year is never one), as does a person born on 1 March: the flag tells them
+    apart, so that the first is a year older on 29 February of a leap year.
+    """
+    if born_on_leap_day:
+        return datetime.date(turns_18_on.year - 18, 2, 29)
+    return turns_18_on.replace(year=turns_18_on.year - 18)
+
+
+def age_of(user, day=None):
+    """A young person's age today in Helsinki (None without an identity)."""
+    if not user.turns_18_on:
+        return None
+    born = birth_date_from(user.turns_18_on, user.born_on_leap_day)
+    return age_on(born, day or helsinki_today())
+
+
+def age_band(age):
+    """The county's age bands: 13–15 (lower secondary), 16–17 (upper)."""
+    if age is None or not 13 <= age <= 17:
+        return ""
+    return "13-15" if age <= 15 else "16-17"
 
 
 def uid_keys():
@@ -93,15 +134,15 @@ def pseudonym(code, version, key):
 def validate(code, birthdate_claim=None, now=None):
     """Check the code and the audience; return what may be stored."""
     if not code:
-        raise IdentityRefused("no personal identity code in the claims")
+        raise IdentityRefused("no personal identity code in the claims", "no_hetu")
     code = hetu_codes.compact(str(code))
     try:
         hetu_codes.validate(code, allow_temporary=settings.STRONGID_ALLOW_TEST_CODES)
     except StdnumError as exc:
-        raise IdentityRefused("invalid personal identity code") from exc
+        raise IdentityRefused("invalid personal identity code", "checksum") from exc
     born = birth_date(code)
     if birthdate_claim and birthdate_claim != born.isoformat():
-        raise IdentityRefused("the birthdate claim disagrees with the code")
+        raise IdentityRefused("the birthdate claim disagrees", "birthdate")
     age = age_on(born, helsinki_today(now))
     if not settings.STRONGID_MIN_AGE <= age <= settings.STRONGID_MAX_AGE:
         raise AgeRefused(age)
@@ -111,4 +152,5 @@ def validate(code, birthdate_claim=None, now=None):
         old_uids=tuple(pseudonym(code, *pair) for pair in keys[1:]),
         turns_18_on=anniversary(born, 18),
         age=age,
+        born_on_leap_day=(born.month, born.day) == (2, 29),
     )

@@ -7,6 +7,7 @@ pseudonym of the personal identity code as the account uid.
 """
 
 import secrets
+import time
 
 from allauth.socialaccount.providers.openid_connect.provider import (
     OpenIDConnectProvider,
@@ -60,7 +61,15 @@ class StrongIdProvider(OpenIDConnectProvider):
         return self.get_scope()
 
     def get_auth_params(self):
-        params = {"acr_values": settings.STRONGID_ACR_VALUES}
+        # A fresh login at the broker every time: without prompt=login and
+        # max_age a broker answers from its own session, and on a shared
+        # phone the previous person is signed in again (docs/auth.md).
+        params = {
+            "acr_values": settings.STRONGID_ACR_VALUES,
+            "max_age": str(settings.STRONGID_AUTH_MAX_AGE),
+        }
+        if settings.STRONGID_PROMPT:
+            params["prompt"] = settings.STRONGID_PROMPT
         if settings.STRONGID_UI_LOCALES:
             params["ui_locales"] = settings.STRONGID_UI_LOCALES
         return params
@@ -80,6 +89,7 @@ class StrongIdProvider(OpenIDConnectProvider):
             data,
             auth_params=auth_params,
             nonce=nonce,
+            started_at=int(time.time()),
             **kwargs,
         )
 
@@ -92,7 +102,7 @@ class StrongIdProvider(OpenIDConnectProvider):
 
     def extract_common_fields(self, data):
         # Not names or e-mail: what SocialAccountAdapter.populate_user keeps.
-        keep = ("acr", "iss", "turns_18_on", "identified_at")
+        keep = ("acr", "iss", "turns_18_on", "born_on_leap_day", "identified_at")
         return {key: data[key] for key in keep}
 
     def extract_email_addresses(self, data):

@@ -1,6 +1,7 @@
 """The OAuth2 adapter, client and views of the `strongid` provider."""
 
 import logging
+import time
 
 import requests
 from allauth.account.internal.decorators import login_not_required
@@ -21,8 +22,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import ClaimError, JoseError
 from joserfc.jwk import KeySet
+
+from portal.ratelimit import rate_limited
 
 from . import ftn
 from .identity import IdentityRefused, validate
@@ -36,9 +39,23 @@ CACHE_SECONDS = 3600
 class ProviderUnavailable(ProviderException):
     """The identity provider did not answer, or answered with a server error."""
 
+    reason = "unavailable"
+
 
 class TokenRejected(ProviderException):
-    """The ID token failed a check (signature, iss, aud, exp, nonce, acr)."""
+    """The ID token failed a check (signature, iss, aud, exp, nonce, acr).
+
+    `reason` is the short code operators see in the audit log and in the log
+    line of the refusal (docs/auth.md lists them); never personal data.
+    """
+
+    def __init__(self, reason, message=""):
+        super().__init__(message or reason)
+        self.reason = reason
+
+
+# Which refusal a failed claim check of joserfc's means.
+CLAIM_REASONS = {"exp": "expired", "nbf": "expired", "iat": "expired"}
 
 
 def _get_json(url):
@@ -51,7 +68,11 @@ def _get_json(url):
         raise ProviderUnavailable(f"{url} answered {response.status_code}")
     if response.status_code != 200:
         raise ProviderException(f"{url} answered {response.status_code}")
-    return response.json()
+    try:
+        return response.json()
+    except ValueError as exc:
+        # A proxy's maintenance page in front of a broker that is down.
+        raise ProviderUnavailable(f"{url} answered no JSON") from exc
 
 
 class StrongIdClient(OAuth2Client):
@@ -95,13 +116,13 @@ class StrongIdClient(OAuth2Client):
         if response.status_code >= 500:
             raise ProviderUnavailable(f"token endpoint {response.status_code}")
         if response.status_code != 200:
-            raise TokenRejected(f"token endpoint {response.status_code}")
+            raise TokenRejected("token_endpoint", f"answered {response.status_code}")
         try:
             tokens = response.json()
         except ValueError as exc:
-            raise TokenRejected("token endpoint answered no JSON") from exc
+            raise TokenRejected("token_endpoint", "no JSON") from exc
         if "access_token" not in tokens:
-            raise TokenRejected("no access token")
+            raise TokenRejected("token_endpoint", "no access token")
         return tokens
 
 
@@ -146,45 +167,88 @@ class StrongIdAdapter(OpenIDConnectOAuth2Adapter):
             cache.set(JWKS_CACHE_KEY, keys, CACHE_SECONDS)
         return KeySet.import_key_set(keys)
 
-    def verify_id_token(self, id_token, nonce):
-        """Signature, algorithm, iss, aud, exp and nonce: always all of them."""
+    def verify_id_token(self, id_token, nonce, started_at=None):
+        """Signature, algorithm, iss, aud, exp, nonce, acr and a fresh
+        authentication (auth_time): always all of them."""
+        client_id = self.get_provider().app.client_id
         try:
-            id_token = ftn.decrypt_id_token(id_token)
+            id_token, replicated = ftn.decrypt_id_token(
+                id_token, issuer=self.issuer, client_id=client_id
+            )
+        except ftn.EncryptionError as exc:
+            raise TokenRejected(exc.reason, str(exc)) from exc
+        token = self._verified(id_token)
+        claims = token.claims
+        try:
+            jwt.JWTClaimsRegistry(
+                leeway=settings.STRONGID_LEEWAY,
+                iss={"essential": True, "value": self.issuer},
+                aud={"essential": True, "value": client_id},
+                exp={"essential": True},
+                nonce={"essential": True, "value": nonce},
+            ).validate(claims)
+        except ClaimError as exc:
+            reason = CLAIM_REASONS.get(exc.claim, exc.claim)
+            raise TokenRejected(reason, type(exc).__name__) from exc
+        except (JoseError, ValueError) as exc:
+            raise TokenRejected("claims", type(exc).__name__) from exc
+        # RFC 7519 §5.3: replicated claims must be identical to the token's.
+        for name, value in replicated.items():
+            if claims.get(name) != value:
+                raise TokenRejected("jwe_header", f"replicated {name} differs")
+        if claims.get("acr") not in settings.STRONGID_ACCEPTED_ACR:
+            raise TokenRejected("acr", "assurance level not accepted")
+        self._check_fresh(claims, started_at)
+        return claims
+
+    def _verified(self, id_token):
+        try:
             try:
-                token = jwt.decode(
+                return jwt.decode(
                     id_token, self._keys(), algorithms=settings.STRONGID_ALGORITHMS
                 )
             except (JoseError, ValueError):
                 # An unknown kid may be a rotated key: fetch the JWKS once more.
-                token = jwt.decode(
+                return jwt.decode(
                     id_token,
                     self._keys(refresh=True),
                     algorithms=settings.STRONGID_ALGORITHMS,
                 )
-            jwt.JWTClaimsRegistry(
-                leeway=settings.STRONGID_LEEWAY,
-                iss={"essential": True, "value": self.issuer},
-                aud={"essential": True, "value": self.get_provider().app.client_id},
-                exp={"essential": True},
-                nonce={"essential": True, "value": nonce},
-            ).validate(token.claims)
         except (JoseError, ValueError) as exc:
-            raise TokenRejected(type(exc).__name__) from exc
-        claims = token.claims
-        if claims.get("acr") not in settings.STRONGID_ACCEPTED_ACR:
-            raise TokenRejected("assurance level not accepted")
-        return claims
+            raise TokenRejected("signature", type(exc).__name__) from exc
+
+    @staticmethod
+    def _check_fresh(claims, started_at):
+        """The person logged in at the broker for this identification.
+
+        We ask for prompt=login and max_age; auth_time proves the broker did
+        it: within max_age of now, and not before this identification began
+        (a broker answering from its own older session on a shared phone).
+        """
+        auth_time = claims.get("auth_time")
+        if not isinstance(auth_time, int | float) or isinstance(auth_time, bool):
+            raise TokenRejected("auth_time", "no auth_time")
+        now = time.time()
+        leeway = settings.STRONGID_LEEWAY
+        if auth_time > now + leeway:
+            raise TokenRejected("auth_time", "auth_time in the future")
+        if now - auth_time > settings.STRONGID_AUTH_MAX_AGE + leeway:
+            raise TokenRejected("auth_time", "authentication older than max_age")
+        if started_at is not None and auth_time < started_at - leeway:
+            raise TokenRejected("auth_time", "authentication older than the request")
 
     def complete_login(self, request, app, token, **kwargs):
         response = kwargs["response"]
         id_token = response.get("id_token")
         if not id_token or not self.state or not self.state.get("nonce"):
-            raise TokenRejected("no ID token or no nonce in the session")
-        claims = self.verify_id_token(id_token, self.state["nonce"])
+            raise TokenRejected("nonce", "no ID token or no nonce in the session")
+        claims = self.verify_id_token(
+            id_token, self.state["nonce"], self.state.get("started_at")
+        )
         if settings.STRONGID_FETCH_USERINFO:
             userinfo = self._fetch_user_info(token.token)
             if userinfo.get("sub") != claims["sub"]:
-                raise TokenRejected("userinfo is about someone else")
+                raise TokenRejected("userinfo", "userinfo is about someone else")
             claims = {**userinfo, **claims}
         identity = validate(
             claims.get(settings.STRONGID_HETU_CLAIM), claims.get("birthdate")
@@ -195,6 +259,7 @@ class StrongIdAdapter(OpenIDConnectOAuth2Adapter):
             "acr": claims["acr"],
             "iss": claims["iss"],
             "turns_18_on": identity.turns_18_on,
+            "born_on_leap_day": identity.born_on_leap_day,
             "identified_at": timezone.now(),
         }
         login = self.get_provider().sociallogin_from_response(request, data)
@@ -246,6 +311,7 @@ def _adapter(request):
 
 
 @login_not_required
+@rate_limited("strongid_start")
 def oauth2_login(request):
     return StrongIdLoginView.adapter_view(_adapter(request))(request)
 

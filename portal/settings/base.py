@@ -241,6 +241,13 @@ AXES_RESET_ON_SUCCESS = True
 # has it; per account only slows distributed guessing. Pupils never sign in
 # with a password, so neither can lock out a school.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,20/15m/key"}
+# Per client address, "amount/seconds" (portal/ratelimit.py). Generous enough
+# for a whole class behind one school address identifying at once.
+POLKU_RATE_LIMITS = {
+    "strongid_start": os.environ.get("RATE_LIMIT_STRONGID_START", "120/600"),
+    "feedback": os.environ.get("RATE_LIMIT_FEEDBACK", "60/600"),
+    "referral_open": os.environ.get("RATE_LIMIT_REFERRAL_OPEN", "120/600"),
+}
 
 # --- Internationalisation --------------------------------------------------
 
@@ -444,6 +451,11 @@ STRONGID_TOKEN_AUTH_METHOD = os.environ.get(
 )
 STRONGID_ALGORITHMS = env_list("STRONGID_ALGORITHMS", "RS256,PS256,ES256")
 STRONGID_UI_LOCALES = os.environ.get("STRONGID_UI_LOCALES", "fi sv en")
+# Fresh authentication at every identification (docs/auth.md): the broker is
+# asked for a login (prompt) and an authentication at most this old (seconds);
+# the ID token's auth_time must show it.
+STRONGID_PROMPT = os.environ.get("STRONGID_PROMPT", "login")
+STRONGID_AUTH_MAX_AGE = int(os.environ.get("STRONGID_AUTH_MAX_AGE", "300"))
 STRONGID_LEEWAY = int(os.environ.get("STRONGID_LEEWAY", "30"))
 STRONGID_TIMEOUT = float(os.environ.get("STRONGID_TIMEOUT", "5"))
 STRONGID_ALLOW_TEST_CODES = env_bool("STRONGID_ALLOW_TEST_CODES")

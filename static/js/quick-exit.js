@@ -12,7 +12,9 @@
     if (navigator.sendBeacon && link.dataset.endSession) {
       navigator.sendBeacon(link.dataset.endSession);
     }
-    window.location.replace(link.href);
+    // Through the identity broker's logout when it offers one, so that its
+    // own session ends too (the next person on this phone must log in).
+    window.location.replace(link.dataset.brokerLogout || link.href);
   };
   link.addEventListener("click", leave);
   document.addEventListener("keydown", (event) => {
