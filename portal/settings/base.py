@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.preview.PreviewFrameAncestorsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionPolicyMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
