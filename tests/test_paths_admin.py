@@ -584,3 +584,66 @@ def test_a_copied_step_gets_new_question_ids():
     assert draft.body[0].id == copy.body[0].id
     step.refresh_from_db()
     assert step.body[0].id == original_id
+
+
+def approve_in_edit_view(client, page, **changes):
+    """ "Approve" on the page's edit view: the form is saved, then approved."""
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {
+            **path_form(**changes),
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": ""}',
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typo_fix", [None, "Kun väsyttää paljon."])
+def test_reviewers_approve_from_the_edit_view_and_it_is_published_once(typo_fix):
+    """Approving on the edit page (a typo fixed or not) publishes once, after both."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-submit": "1"},
+    )
+    path = PathPage.objects.get(slug="uni")
+    fix = {"summary": typo_fix} if typo_fix else {}
+    approve_in_edit_view(content, path, **fix)
+    path.refresh_from_db()
+    assert not path.live
+    assert task_state(path).task.name == "Safeguarding review"
+    approve_in_edit_view(safeguarding, path, **fix)
+    path.refresh_from_db()
+    assert path.live
+    assert path.summary == (typo_fix or "Kun väsyttää.")
+    assert path.live_revision_id == path.latest_revision_id
+    assert PageLogEntry.objects.filter(page=path, action="wagtail.publish").count() == 1
+
+
+@pytest.mark.django_db
+def test_an_edit_by_the_last_reviewer_goes_back_to_content_review():
+    """A safeguarding reviewer's change goes back to content review first."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-submit": "1"},
+    )
+    path = PathPage.objects.get(slug="uni")
+    approve(content, path)
+    approve_in_edit_view(safeguarding, path, summary="Toisin sanottu.")
+    path.refresh_from_db()
+    assert not path.live
+    assert task_state(path).task.name == "Content review"
+    assert approve(content, path) == "Content review"
+    path.refresh_from_db()
+    assert path.live
+    assert path.summary == "Toisin sanottu."
