@@ -647,3 +647,71 @@ def test_an_edit_by_the_last_reviewer_goes_back_to_content_review():
     path.refresh_from_db()
     assert path.live
     assert path.summary == "Toisin sanottu."
+
+
+def _emptied(block, data, trail=()):
+    """Every (trail, form data) with one required child of `block` left empty."""
+    from wagtail import blocks as wagtail_blocks
+
+    if isinstance(block, wagtail_blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            if name not in data:
+                continue
+            if getattr(child, "required", True) and not isinstance(
+                child, wagtail_blocks.ListBlock | wagtail_blocks.StructBlock
+            ):
+                # An empty Draftail editor posts "null".
+                empty = (
+                    "null" if isinstance(child, wagtail_blocks.RichTextBlock) else ""
+                )
+                yield (*trail, name), {**data, name: empty}
+            for sub_trail, sub in _emptied(child, data[name], (*trail, name)):
+                yield sub_trail, {**data, name: sub}
+    elif isinstance(block, wagtail_blocks.ListBlock):
+        if data.get("count") and block.meta.min_num:
+            yield (*trail, "no items"), {"count": "0"}
+        first = data.get("0")
+        if first is not None:
+            for sub_trail, sub in _emptied(block.child_block, first["value"], trail):
+                yield (
+                    (*trail, *sub_trail[len(trail) :]),
+                    {
+                        **data,
+                        "0": {**first, "value": sub},
+                    },
+                )
+
+
+@pytest.mark.django_db
+def test_a_half_filled_block_is_a_validation_error_never_a_500(media, service):
+    """Any required part of any block left empty: a draft saves, submitting
+    shows an error, and neither (nor the preview) is a server error."""
+    path = make_path(make_index())
+    editor = staff("editor", workflows.EDITORS)
+    stream = StepStreamBlock()
+    tried = 0
+    for block_type, data in every_block(*media, service):
+        block = stream.child_blocks[block_type]
+        for trail, half_filled in _emptied(block, data):
+            where = f"{block_type}: {' / '.join(trail)}"
+            slug = f"vaihe-{tried}"
+            # Wagtail saves drafts without the required checks.
+            draft = post_step(editor, path, [(block_type, half_filled)], slug=slug)
+            assert draft.status_code in (200, 302), where
+            step = PathStepPage.objects.filter(slug=slug).first()
+            if step:
+                preview = editor.get(f"/admin/pages/{step.pk}/edit/preview/")
+                assert preview.status_code == 200, where
+            submitted = post_step(
+                editor,
+                path,
+                [(block_type, half_filled)],
+                action="action-submit",
+                slug=f"{slug}-submitted",
+            )
+            assert submitted.status_code == 200, where
+            assert "error" in submitted.content.decode(), where
+            tried += 1
+    assert tried > 30
+    assert not PathStepPage.objects.filter(live=True).exists()
+    assert not PathStepPage.objects.filter(slug__endswith="-submitted").exists()
