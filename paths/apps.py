@@ -8,11 +8,13 @@ class PathsConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import Revision
+        from wagtail.signals import copy_for_translation_done
 
         from .models import PathIndexPage
         from .permissions import (
             keep_approved_revisions_intact,
             review_the_latest_revision,
+            translations_start_as_drafts,
         )
 
         post_save.connect(
@@ -28,6 +30,9 @@ class PathsConfig(AppConfig):
             review_the_latest_revision,
             sender=Revision,
             dispatch_uid="paths-review-latest",
+        )
+        copy_for_translation_done.connect(
+            translations_start_as_drafts, dispatch_uid="paths-translations-drafts"
         )
 
 

@@ -162,3 +162,26 @@ def review_the_latest_revision(sender, instance, created, raw=False, **kwargs):
             revision=previous, status=TaskState.STATUS_APPROVED
         ):
             approved.copy(update_attrs={"revision": instance})
+
+
+def translations_start_as_drafts(sender, source_obj, target_obj, **kwargs):
+    """A translated path page is a draft in its own language, never an alias.
+
+    wagtail-localize makes missing parents (e.g. the Swedish path index) as
+    *aliases* of the Finnish pages (Wagtail's `copy_for_translation(...,
+    copy_parents=True)`), and an alias is live whenever its source is: Finnish
+    text would be published under /sv/ or /en/ without a review. Such copies
+    become ordinary drafts here; they go live through the review like any
+    other page. (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False keeps
+    the translations themselves drafts.)
+    """
+    page = getattr(target_obj, "specific", target_obj)
+    if not isinstance(page, ReviewedPublishingMixin):
+        return
+    if page.alias_of_id is None and not page.live:
+        return
+    type(page).objects.filter(pk=page.pk).update(
+        alias_of=None, live=False, has_unpublished_changes=True
+    )
+    page.refresh_from_db()
+    page.save_revision(log_action=False, clean=False)

@@ -715,3 +715,37 @@ def test_a_half_filled_block_is_a_validation_error_never_a_500(media, service):
     assert tried > 30
     assert not PathStepPage.objects.filter(live=True).exists()
     assert not PathStepPage.objects.filter(slug__endswith="-submitted").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("subtree", [False, True], ids=["path", "with-steps"])
+def test_a_new_translation_is_not_live_before_its_own_review(subtree):
+    """ "Translate this page" on a live path makes Swedish drafts, nothing live."""
+    from wagtail.models import Locale
+
+    index = make_index()
+    path = make_path(index)
+    step = PathStepPage(title="Vaihe", slug="vaihe", body=[("text", "<p>Hei</p>")])
+    path.add_child(instance=step)
+    step.save_revision().publish()
+    boss = staff("boss", superuser=True)
+    swedish = Locale.objects.get(language_code="sv")
+    data = {"locales": [swedish.pk]}
+    if subtree:
+        data["include_subtree"] = "on"
+    response = boss.post(f"/admin/localize/submit/page/{path.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    translated = PathPage.objects.get(locale=swedish, translation_key=path.path_key)
+    assert not translated.live
+    assert not PathStepPage.objects.filter(locale=swedish, live=True).exists()
+    assert not PathIndexPage.objects.filter(locale=swedish, live=True).exists()
+    assert Client().get("/sv/polut/huoli/").status_code == 404
+    assert Client().get("/sv/polut/huoli/vaihe/").status_code == 404
+    # The translated tree is whole: the path's child count matches its steps.
+    translated.refresh_from_db()
+    assert translated.numchild == translated.get_children().count()
+    assert translated.numchild == (1 if subtree else 0)
+    # Publishing it needs the review, in its own language.
+    assert not translated.permissions_for_user(
+        User.objects.get(username="boss")
+    ).can_publish()

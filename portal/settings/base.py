@@ -219,6 +219,9 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,20/15m/key"}
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# A new translation starts as a draft, whatever the source's state: it goes
+# live only through its own review (paths/permissions.py, docs/paths.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
