@@ -264,6 +264,9 @@ class ScoreBandBlock(blocks.StructBlock):
         SnippetChooserBlock("directory.Service"),
         label=_("Recommended services"),
         required=False,
+        # No empty (required) chooser row to start with: a band may well
+        # recommend no service, and an empty row stopped the submit.
+        default=[],
     )
 
     class Meta:

@@ -749,3 +749,14 @@ def test_a_new_translation_is_not_live_before_its_own_review(subtree):
     assert not translated.permissions_for_user(
         User.objects.get(username="boss")
     ).can_publish()
+
+
+def test_a_new_score_band_starts_without_an_empty_service_row():
+    """A new score band offers "add a service", not an empty required row."""
+    self_check = StepStreamBlock().child_blocks["self_check"]
+    band = self_check.child_blocks["bands"].child_block
+    assert list(band.child_blocks["services"].get_default()) == []
+    assert all(
+        not list(default["services"])
+        for default in self_check.child_blocks["bands"].get_default()
+    )
