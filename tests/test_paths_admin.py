@@ -760,3 +760,20 @@ def test_a_new_score_band_starts_without_an_empty_service_row():
         not list(default["services"])
         for default in self_check.child_blocks["bands"].get_default()
     )
+
+
+@pytest.mark.django_db
+def test_the_finnish_admin_translates_the_checks_and_the_translation_editor():
+    """In Finnish the checker's texts are Finnish and "Unpublish" is not "Piilota"."""
+    index = make_index()
+    path = make_path(index)
+    editor = staff("editor", workflows.EDITORS)
+    profile = UserProfile.get_for_user(User.objects.get(username="editor"))
+    profile.preferred_language = "fi"
+    profile.save()
+    html = editor.get(f"/admin/pages/{path.pk}/edit/").content.decode()
+    assert "Sisällön mittarit" in html
+    assert "Content metrics" not in html
+    catalog = editor.get("/admin/localize/jsi18n/").content.decode()
+    assert "Poista julkaisusta" in catalog
+    assert '"Piilota"' not in catalog
