@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 
 
 class PathsConfig(AppConfig):
@@ -7,10 +7,32 @@ class PathsConfig(AppConfig):
     verbose_name = "Self-care paths"
 
     def ready(self):
+        from wagtail.models import Revision
+        from wagtail.signals import copy_for_translation_done
+
         from .models import PathIndexPage
+        from .permissions import (
+            keep_approved_revisions_intact,
+            review_the_latest_revision,
+            translations_start_as_drafts,
+        )
 
         post_save.connect(
             _review_new_index, sender=PathIndexPage, dispatch_uid="paths-review"
+        )
+        # The review follows the revision under review (paths/permissions.py).
+        pre_save.connect(
+            keep_approved_revisions_intact,
+            sender=Revision,
+            dispatch_uid="paths-review-keep-approved",
+        )
+        post_save.connect(
+            review_the_latest_revision,
+            sender=Revision,
+            dispatch_uid="paths-review-latest",
+        )
+        copy_for_translation_done.connect(
+            translations_start_as_drafts, dispatch_uid="paths-translations-drafts"
         )
 
 

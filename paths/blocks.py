@@ -264,6 +264,9 @@ class ScoreBandBlock(blocks.StructBlock):
         SnippetChooserBlock("directory.Service"),
         label=_("Recommended services"),
         required=False,
+        # No empty (required) chooser row to start with: a band may well
+        # recommend no service, and an empty row stopped the submit.
+        default=[],
     )
 
     class Meta:
@@ -356,12 +359,25 @@ class SelfCheckBlock(blocks.StructBlock):
             errors["licence_note"] = ValidationError(
                 _("Say when and from whom the permission was given.")
             )
-        bands = sorted(value.get("bands") or [], key=lambda band: band["min_score"])
-        if any(band["min_score"] > band["max_score"] for band in bands):
+        # A draft may be saved half-filled (Wagtail defers required checks to
+        # publishing): only bands with both ends are compared; the required
+        # checks report the rest when the step is submitted.
+        all_bands = value.get("bands") or []
+        bands = sorted(
+            (
+                band
+                for band in all_bands
+                if band.get("min_score") is not None
+                and band.get("max_score") is not None
+            ),
+            key=lambda band: band["min_score"],
+        )
+        complete = len(bands) == len(all_bands)
+        if complete and any(band["min_score"] > band["max_score"] for band in bands):
             errors["bands"] = ValidationError(
                 _("Each score band must start at or below its end.")
             )
-        elif self.max_score(value) is not None and bands:
+        elif complete and self.max_score(value) is not None and bands:
             covered = bands[0]["min_score"] <= 0 and bands[-1]["max_score"] >= (
                 self.max_score(value)
             )
@@ -387,7 +403,14 @@ class SelfCheckBlock(blocks.StructBlock):
         if not questions:
             return None
         return sum(
-            max((option["score"] for option in question["options"]), default=0)
+            max(
+                (
+                    option["score"]
+                    for option in question.get("options") or []
+                    if option.get("score") is not None
+                ),
+                default=0,
+            )
             for question in questions
         )
 
@@ -395,7 +418,8 @@ class SelfCheckBlock(blocks.StructBlock):
     def band_for(value, score):
         """The score band of a total score (for the progress app's feedback)."""
         for band in value.get("bands") or []:
-            if band["min_score"] <= score <= band["max_score"]:
+            low, high = band.get("min_score"), band.get("max_score")
+            if low is not None and high is not None and low <= score <= high:
                 return band
         return None
 

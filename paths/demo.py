@@ -17,6 +17,7 @@ from wagtail.models import Collection, Locale
 
 from home.models import HomePage
 
+from . import workflows
 from .demo_content import INDEX, PATHS, THEMES, WHO_SEES_WHAT, L
 from .models import PathIndexPage, PathPage, PathStepPage, Theme
 from .workflows import assign_review_workflow
@@ -223,3 +224,31 @@ def load():
     index = ensure_index(locales, homes)
     image = demo_image()
     return [ensure_path(data, index, themes, locales, image) for data in PATHS]
+
+
+# Demo logins for the review (development only, like the demo admin): they
+# share the admin's password and have TOTP enrolled (code 000000 in DEBUG).
+STAFF = {
+    "toimittaja": workflows.EDITORS,
+    "sisaltotarkastaja": workflows.CONTENT_REVIEWERS,
+    "turvatarkastaja": workflows.SAFEGUARDING_REVIEWERS,
+}
+
+
+def load_staff(password):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    workflows.review_workflow()
+    for username, group in STAFF.items():
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"is_staff": True}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+            user.groups.set(Group.objects.filter(name=group))
+        if not Authenticator.objects.filter(user=user).exists():
+            TOTP.activate(user, generate_totp_secret())

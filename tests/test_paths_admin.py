@@ -584,3 +584,196 @@ def test_a_copied_step_gets_new_question_ids():
     assert draft.body[0].id == copy.body[0].id
     step.refresh_from_db()
     assert step.body[0].id == original_id
+
+
+def approve_in_edit_view(client, page, **changes):
+    """ "Approve" on the page's edit view: the form is saved, then approved."""
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {
+            **path_form(**changes),
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": ""}',
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typo_fix", [None, "Kun väsyttää paljon."])
+def test_reviewers_approve_from_the_edit_view_and_it_is_published_once(typo_fix):
+    """Approving on the edit page (a typo fixed or not) publishes once, after both."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-submit": "1"},
+    )
+    path = PathPage.objects.get(slug="uni")
+    fix = {"summary": typo_fix} if typo_fix else {}
+    approve_in_edit_view(content, path, **fix)
+    path.refresh_from_db()
+    assert not path.live
+    assert task_state(path).task.name == "Safeguarding review"
+    approve_in_edit_view(safeguarding, path, **fix)
+    path.refresh_from_db()
+    assert path.live
+    assert path.summary == (typo_fix or "Kun väsyttää.")
+    assert path.live_revision_id == path.latest_revision_id
+    assert PageLogEntry.objects.filter(page=path, action="wagtail.publish").count() == 1
+
+
+@pytest.mark.django_db
+def test_an_edit_by_the_last_reviewer_goes_back_to_content_review():
+    """A safeguarding reviewer's change goes back to content review first."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-submit": "1"},
+    )
+    path = PathPage.objects.get(slug="uni")
+    approve(content, path)
+    approve_in_edit_view(safeguarding, path, summary="Toisin sanottu.")
+    path.refresh_from_db()
+    assert not path.live
+    assert task_state(path).task.name == "Content review"
+    assert approve(content, path) == "Content review"
+    path.refresh_from_db()
+    assert path.live
+    assert path.summary == "Toisin sanottu."
+
+
+def _emptied(block, data, trail=()):
+    """Every (trail, form data) with one required child of `block` left empty."""
+    from wagtail import blocks as wagtail_blocks
+
+    if isinstance(block, wagtail_blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            if name not in data:
+                continue
+            if getattr(child, "required", True) and not isinstance(
+                child, wagtail_blocks.ListBlock | wagtail_blocks.StructBlock
+            ):
+                # An empty Draftail editor posts "null".
+                empty = (
+                    "null" if isinstance(child, wagtail_blocks.RichTextBlock) else ""
+                )
+                yield (*trail, name), {**data, name: empty}
+            for sub_trail, sub in _emptied(child, data[name], (*trail, name)):
+                yield sub_trail, {**data, name: sub}
+    elif isinstance(block, wagtail_blocks.ListBlock):
+        if data.get("count") and block.meta.min_num:
+            yield (*trail, "no items"), {"count": "0"}
+        first = data.get("0")
+        if first is not None:
+            for sub_trail, sub in _emptied(block.child_block, first["value"], trail):
+                yield (
+                    (*trail, *sub_trail[len(trail) :]),
+                    {
+                        **data,
+                        "0": {**first, "value": sub},
+                    },
+                )
+
+
+@pytest.mark.django_db
+def test_a_half_filled_block_is_a_validation_error_never_a_500(media, service):
+    """Any required part of any block left empty: a draft saves, submitting
+    shows an error, and neither (nor the preview) is a server error."""
+    path = make_path(make_index())
+    editor = staff("editor", workflows.EDITORS)
+    stream = StepStreamBlock()
+    tried = 0
+    for block_type, data in every_block(*media, service):
+        block = stream.child_blocks[block_type]
+        for trail, half_filled in _emptied(block, data):
+            where = f"{block_type}: {' / '.join(trail)}"
+            slug = f"vaihe-{tried}"
+            # Wagtail saves drafts without the required checks.
+            draft = post_step(editor, path, [(block_type, half_filled)], slug=slug)
+            assert draft.status_code in (200, 302), where
+            step = PathStepPage.objects.filter(slug=slug).first()
+            if step:
+                preview = editor.get(f"/admin/pages/{step.pk}/edit/preview/")
+                assert preview.status_code == 200, where
+            submitted = post_step(
+                editor,
+                path,
+                [(block_type, half_filled)],
+                action="action-submit",
+                slug=f"{slug}-submitted",
+            )
+            assert submitted.status_code == 200, where
+            assert "error" in submitted.content.decode(), where
+            tried += 1
+    assert tried > 30
+    assert not PathStepPage.objects.filter(live=True).exists()
+    assert not PathStepPage.objects.filter(slug__endswith="-submitted").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("subtree", [False, True], ids=["path", "with-steps"])
+def test_a_new_translation_is_not_live_before_its_own_review(subtree):
+    """ "Translate this page" on a live path makes Swedish drafts, nothing live."""
+    from wagtail.models import Locale
+
+    index = make_index()
+    path = make_path(index)
+    step = PathStepPage(title="Vaihe", slug="vaihe", body=[("text", "<p>Hei</p>")])
+    path.add_child(instance=step)
+    step.save_revision().publish()
+    boss = staff("boss", superuser=True)
+    swedish = Locale.objects.get(language_code="sv")
+    data = {"locales": [swedish.pk]}
+    if subtree:
+        data["include_subtree"] = "on"
+    response = boss.post(f"/admin/localize/submit/page/{path.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    translated = PathPage.objects.get(locale=swedish, translation_key=path.path_key)
+    assert not translated.live
+    assert not PathStepPage.objects.filter(locale=swedish, live=True).exists()
+    assert not PathIndexPage.objects.filter(locale=swedish, live=True).exists()
+    assert Client().get("/sv/polut/huoli/").status_code == 404
+    assert Client().get("/sv/polut/huoli/vaihe/").status_code == 404
+    # The translated tree is whole: the path's child count matches its steps.
+    translated.refresh_from_db()
+    assert translated.numchild == translated.get_children().count()
+    assert translated.numchild == (1 if subtree else 0)
+    # Publishing it needs the review, in its own language.
+    assert not translated.permissions_for_user(
+        User.objects.get(username="boss")
+    ).can_publish()
+
+
+def test_a_new_score_band_starts_without_an_empty_service_row():
+    """A new score band offers "add a service", not an empty required row."""
+    self_check = StepStreamBlock().child_blocks["self_check"]
+    band = self_check.child_blocks["bands"].child_block
+    assert list(band.child_blocks["services"].get_default()) == []
+    assert all(
+        not list(default["services"])
+        for default in self_check.child_blocks["bands"].get_default()
+    )
+
+
+@pytest.mark.django_db
+def test_the_finnish_admin_translates_the_checks_and_the_translation_editor():
+    """In Finnish the checker's texts are Finnish and "Unpublish" is not "Piilota"."""
+    index = make_index()
+    path = make_path(index)
+    editor = staff("editor", workflows.EDITORS)
+    profile = UserProfile.get_for_user(User.objects.get(username="editor"))
+    profile.preferred_language = "fi"
+    profile.save()
+    html = editor.get(f"/admin/pages/{path.pk}/edit/").content.decode()
+    assert "Sisällön mittarit" in html
+    assert "Content metrics" not in html
+    catalog = editor.get("/admin/localize/jsi18n/").content.decode()
+    assert "Poista julkaisusta" in catalog
+    assert '"Piilota"' not in catalog

@@ -91,3 +91,27 @@ def test_every_demo_path_is_under_the_two_step_review(demo):
             "Content review",
             "Safeguarding review",
         ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fresh_demo_has_no_redirects_and_review_logins(settings):
+    """A fresh `make run` has no redirects, and an editor and both reviewers."""
+    from django.contrib.auth import get_user_model
+    from wagtail.contrib.redirects.models import Redirect
+
+    from paths import workflows
+
+    settings.DEMO_ADMIN_PASSWORD = "polku-demo-admin"
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    assert Redirect.objects.count() == 0
+    users = get_user_model().objects
+    for username, group in paths_demo.STAFF.items():
+        user = users.get(username=username)
+        assert user.check_password("polku-demo-admin")
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+    assert set(paths_demo.STAFF.values()) == {
+        workflows.EDITORS,
+        workflows.CONTENT_REVIEWERS,
+        workflows.SAFEGUARDING_REVIEWERS,
+    }

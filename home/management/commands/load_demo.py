@@ -3,6 +3,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from directory import demo as directory_demo
 from home import demo as home_demo
@@ -14,12 +15,18 @@ class Command(BaseCommand):
     help = "Load the Kymenlaakso demo content. Safe to run again: keeps edits."
 
     def handle(self, *args, **options):
-        home_demo.load()
-        directory_demo.load()
-        paths_demo.load()
+        # The loaders copy pages for translation and then give them their
+        # own slugs; to Wagtail that is a rename, and it would add a redirect
+        # for every translated page. Nothing was ever published under the old
+        # slugs, so no redirect is made while loading.
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
+            home_demo.load()
+            directory_demo.load()
+            paths_demo.load()
         if settings.DEMO_ADMIN_PASSWORD:
             self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
             referrals_demo.load(settings.DEMO_ADMIN_PASSWORD)
+            paths_demo.load_staff(settings.DEMO_ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
     def ensure_admin(self, password):
