@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from directory.models import Service
 
-from .models import ReferralLink, StaffMembership, suppressed
+from .models import ReferralLink, ReferralOpening, StaffMembership, suppressed
 from .signals import SESSION_KEY
 
 # --- public ----------------------------------------------------------------
@@ -50,7 +50,11 @@ def landing(request, code):
     link = get_object_or_404(ReferralLink, code=code)
     page = _path_page(link.path_key)
     if request.session.get(SESSION_KEY) != link.pk:
-        ReferralLink.objects.filter(pk=link.pk).update(opened=F("opened") + 1)
+        # Staff looking at their own link ("view as a young person") or any
+        # signed-in admin user is not an opening.
+        if not request.user.has_perm("wagtailadmin.access_admin"):
+            ReferralLink.objects.filter(pk=link.pk).update(opened=F("opened") + 1)
+            ReferralOpening.bump(link)
         request.session[SESSION_KEY] = link.pk
     return render(
         request,

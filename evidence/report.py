@@ -1,0 +1,370 @@
+"""The dashboard's tables, built from `Count` and passed through disclosure.
+
+Every table is a list of rows whose cells are either a number that may be
+shown or `None` (shown as "fewer than 5"). The cell system of one month is the
+same whoever looks and whatever period they chose (docs/evidence.md); staff
+get the rows of their own organisation's services cut out of it afterwards.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from .disclosure import suppress
+from .models import Count, Metric
+
+AGE_BANDS = ["13-15", "16-17"]
+NONE = "none"
+ENROLMENT_METRICS = {
+    Metric.STARTED,
+    Metric.STEP_COMPLETED,
+    Metric.COMPLETED,
+    Metric.REMINDER_OPT_IN,
+    Metric.REMINDED,
+    Metric.RETURNED,
+}
+NPS_METRICS = [Metric.PROMOTER, Metric.PASSIVE, Metric.DETRACTOR]
+HELPFUL_METRICS = [Metric.HELPFUL_YES, Metric.HELPFUL_NO]
+# Synthetic totals that exist only as cells: answers to a question.
+NPS_N = "nps_n"
+HELPFUL_N = "helpful_n"
+
+
+def month_start(day):
+    return day.replace(day=1)
+
+
+def add_months(month, count):
+    index = month.year * 12 + month.month - 1 + count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def last_whole_month():
+    return add_months(month_start(timezone.localdate()), -1)
+
+
+def months_between(first, last):
+    months, month = [], first
+    while month <= last:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+@dataclass
+class MonthCells:
+    """The cells of one path, language and month, and which are hidden."""
+
+    values: dict = field(default_factory=lambda: defaultdict(int))
+    relations: list = field(default_factory=list)
+    hidden: set = field(default_factory=set)
+
+
+def _month_system(month, rows, links, step_keys):
+    """Cells and relations of one month; `links` are those existing by then."""
+    cells = MonthCells()
+    values = cells.values
+    for row in rows:
+        metric, step = row.metric, row.step_key
+        values[(metric, step, "all", None)] += row.n
+        if row.age_band in AGE_BANDS and metric != Metric.OPENED:
+            values[(metric, step, "age", row.age_band)] += row.n
+        if metric in ENROLMENT_METRICS or metric == Metric.OPENED:
+            values[(metric, step, "svc", row.service_id or NONE)] += row.n
+        if row.link_id:
+            values[(metric, step, "link", row.link_id)] += row.n
+        if metric in NPS_METRICS:
+            values[(NPS_N, None, "all", None)] += row.n
+            if row.age_band in AGE_BANDS:
+                values[(NPS_N, None, "age", row.age_band)] += row.n
+        if metric in HELPFUL_METRICS:
+            values[(HELPFUL_N, step, "all", None)] += row.n
+
+    services = defaultdict(list)
+    for link in links:
+        services[link.service_id].append(link.pk)
+    relations = cells.relations
+    enrolment = [
+        (Metric.STARTED, None),
+        (Metric.COMPLETED, None),
+        (Metric.REMINDER_OPT_IN, None),
+        (Metric.REMINDED, None),
+        (Metric.RETURNED, None),
+        *((Metric.STEP_COMPLETED, step) for step in step_keys),
+    ]
+    for metric, step in [*enrolment, (Metric.OPENED, None)]:
+        total = (metric, step, "all", None)
+        if metric != Metric.OPENED:
+            relations.append(
+                (total, [(metric, step, "age", band) for band in AGE_BANDS])
+            )
+        service_parts = [(metric, step, "svc", pk) for pk in services]
+        if metric != Metric.OPENED:
+            service_parts.append((metric, step, "svc", NONE))
+        relations.append((total, service_parts))
+        for service_id, link_ids in services.items():
+            relations.append(
+                (
+                    (metric, step, "svc", service_id),
+                    [(metric, step, "link", pk) for pk in link_ids],
+                )
+            )
+    for scope in [("all", None), *(("age", band) for band in AGE_BANDS)]:
+        relations.append(
+            ((NPS_N, None, *scope), [(metric, None, *scope) for metric in NPS_METRICS])
+        )
+    for metric in [NPS_N, *NPS_METRICS]:
+        relations.append(
+            (
+                (metric, None, "all", None),
+                [(metric, None, "age", band) for band in AGE_BANDS],
+            )
+        )
+    for step in step_keys:
+        relations.append(
+            (
+                (HELPFUL_N, step, "all", None),
+                [(metric, step, "all", None) for metric in HELPFUL_METRICS],
+            )
+        )
+    # Every cell of the relations exists, zero or not.
+    for total, parts in relations:
+        for key in (total, *parts):
+            values[key] += 0
+    cells.hidden = suppress(values, relations)
+    return cells
+
+
+class Report:
+    """Published numbers of one path and language over whole months."""
+
+    def __init__(self, path_key, language, first, last, by="month", steps=()):
+        from referrals.models import ReferralLink
+
+        self.path_key, self.language, self.by = path_key, language, by
+        self.steps = list(steps)
+        step_keys = [step.step_key for step in self.steps]
+        last = min(last, last_whole_month())
+        if by == "quarter":
+            first = first.replace(month=(first.month - 1) // 3 * 3 + 1)
+        self.months = months_between(first, last)
+        links = list(
+            ReferralLink.objects.filter(path_key=path_key, language=language)
+            .select_related("service", "service__organisation")
+            .order_by("pk")
+        )
+        self.links = links
+        rows = defaultdict(list)
+        for row in Count.objects.filter(
+            path_key=path_key,
+            language__in=[language, ""],
+            month__gte=self.months[0] if self.months else first,
+            month__lte=last,
+        ):
+            if row.language == "" and row.metric in ENROLMENT_METRICS:
+                continue
+            rows[row.month].append(row)
+        self.cells = {}
+        for month in self.months:
+            month_end = add_months(month, 1)
+            existing = [link for link in links if link.created_at.date() < month_end]
+            self.cells[month] = _month_system(month, rows[month], existing, step_keys)
+        self.buckets = self._buckets()
+
+    def _buckets(self):
+        if self.by != "quarter":
+            return [
+                (formats.date_format(m, "YEAR_MONTH_FORMAT"), [m]) for m in self.months
+            ]
+        buckets = {}
+        for month in self.months:
+            quarter = (month.month - 1) // 3 + 1
+            label = _("Q%(quarter)s %(year)s") % {
+                "quarter": quarter,
+                "year": month.year,
+            }
+            buckets.setdefault(label, []).append(month)
+        return list(buckets.items())
+
+    def value(self, key, months):
+        """A published number over `months`, or None when hidden."""
+        if not months:
+            return None
+        for month in months:
+            if key in self.cells[month].hidden:
+                return None
+        return sum(self.cells[month].values.get(key, 0) for month in months)
+
+    def series(self, key):
+        """One number per bucket, then the whole period."""
+        return [self.value(key, months) for _label, months in self.buckets] + [
+            self.value(key, self.months)
+        ]
+
+    # --- tables -------------------------------------------------------------
+
+    def funnel(self):
+        """Started, then per step reached / completed / drop-off, completed."""
+        rows = [
+            {
+                "label": _("Started the path"),
+                "kind": "started",
+                "cells": self.series((Metric.STARTED, None, "all", None)),
+            }
+        ]
+        reached = rows[0]["cells"]
+        for number, step in enumerate(self.steps, start=1):
+            completed = self.series((Metric.STEP_COMPLETED, step.step_key, "all", None))
+            rows.append(
+                {
+                    "label": _("Step %(number)s reached: %(title)s")
+                    % {"number": number, "title": step.title},
+                    "kind": "reached",
+                    "cells": reached,
+                }
+            )
+            rows.append(
+                {
+                    "label": _("Step %(number)s completed") % {"number": number},
+                    "kind": "completed",
+                    "cells": completed,
+                }
+            )
+            rows.append(
+                {
+                    "label": _("Step %(number)s drop-off") % {"number": number},
+                    "kind": "dropoff",
+                    "cells": [
+                        None if a is None or b is None else a - b
+                        for a, b in zip(reached, completed, strict=True)
+                    ],
+                }
+            )
+            reached = completed
+        rows.append(
+            {
+                "label": _("Completed the path"),
+                "kind": "completed_path",
+                "cells": self.series((Metric.COMPLETED, None, "all", None)),
+            }
+        )
+        return rows
+
+    def by_age(self):
+        rows = []
+        for band in AGE_BANDS:
+            label = band.replace("-", "–")
+            rows.append(
+                {
+                    "label": label,
+                    "started": self.value(
+                        (Metric.STARTED, None, "age", band), self.months
+                    ),
+                    "completed": self.value(
+                        (Metric.COMPLETED, None, "age", band), self.months
+                    ),
+                    "answers": self.value((NPS_N, None, "age", band), self.months),
+                    "nps": self.nps(("age", band)),
+                }
+            )
+        return rows
+
+    def by_service(self, services=None):
+        """Rows per referring service (and no referral); staff pass their own."""
+        seen = {}
+        for link in self.links:
+            seen.setdefault(link.service_id, link.service)
+        rows = []
+        for service_id, service in seen.items():
+            if services is not None and service_id not in services:
+                continue
+            rows.append(
+                self._service_row(service_id, f"{service.organisation} – {service}")
+            )
+        if services is None:
+            rows.append(self._service_row(NONE, _("No referral link")))
+        return rows
+
+    def _service_row(self, service_id, label):
+        def total(metric):
+            return self.value((metric, None, "svc", service_id), self.months)
+
+        return {
+            "label": label,
+            "opened": "–" if service_id == NONE else total(Metric.OPENED),
+            "started": total(Metric.STARTED),
+            "completed": total(Metric.COMPLETED),
+            "no_link": service_id == NONE,
+        }
+
+    def by_link(self, link_ids):
+        rows = []
+        for link in self.links:
+            if link.pk not in link_ids:
+                continue
+
+            def total(metric, pk=link.pk):
+                return self.value((metric, None, "link", pk), self.months)
+
+            rows.append(
+                {
+                    "link": link,
+                    "opened": total(Metric.OPENED),
+                    "started": total(Metric.STARTED),
+                    "completed": total(Metric.COMPLETED),
+                }
+            )
+        return rows
+
+    def nps(self, scope=("all", None)):
+        """(NPS, n) over the period, or (None, None) when any part is hidden."""
+        n = self.value((NPS_N, None, *scope), self.months)
+        promoters = self.value((Metric.PROMOTER, None, *scope), self.months)
+        detractors = self.value((Metric.DETRACTOR, None, *scope), self.months)
+        if not n or promoters is None or detractors is None:
+            return None
+        return round(100 * (promoters - detractors) / n)
+
+    def helpful(self):
+        rows = []
+        for number, step in enumerate(self.steps, start=1):
+            n = self.value((HELPFUL_N, step.step_key, "all", None), self.months)
+            yes = self.value(
+                (Metric.HELPFUL_YES, step.step_key, "all", None), self.months
+            )
+            no = self.value(
+                (Metric.HELPFUL_NO, step.step_key, "all", None), self.months
+            )
+            rows.append(
+                {
+                    "label": _("Step %(number)s: %(title)s")
+                    % {"number": number, "title": step.title},
+                    "answers": n,
+                    "yes": yes,
+                    "no": no,
+                    "share": None if not n or yes is None else round(100 * yes / n),
+                }
+            )
+        return rows
+
+    def reminders(self):
+        def total(metric):
+            return self.value((metric, None, "all", None), self.months)
+
+        started, opted = total(Metric.STARTED), total(Metric.REMINDER_OPT_IN)
+        reminded, returned = total(Metric.REMINDED), total(Metric.RETURNED)
+        return {
+            "started": started,
+            "opted_in": opted,
+            "opt_in_rate": None
+            if not started or opted is None
+            else round(100 * opted / started),
+            "reminded": reminded,
+            "returned": returned,
+            "return_rate": None
+            if not reminded or returned is None
+            else round(100 * returned / reminded),
+        }
