@@ -138,6 +138,13 @@ def _month_system(month, rows, links, step_keys):
     return cells
 
 
+class AtLeast(int):
+    """A period total of the shown months only: "at least" this many."""
+
+    def __str__(self):
+        return f"≥ {int(self)}"
+
+
 class Report:
     """Published numbers of one path and language over whole months."""
 
@@ -198,10 +205,30 @@ class Report:
                 return None
         return sum(self.cells[month].values.get(key, 0) for month in months)
 
+    def total(self, key):
+        """The period's number: exact when every month is shown, else the sum
+        of the shown months as "at least" (a sum of shown numbers tells
+        nothing new); None when no month is shown."""
+        shown = [m for m in self.months if key not in self.cells[m].hidden]
+        n = sum(self.cells[m].values.get(key, 0) for m in shown)
+        if len(shown) == len(self.months) and shown:
+            return n
+        return AtLeast(n) if n else None
+
+    def joint(self, keys):
+        """Sums of `keys` over the months where all of them are shown (for
+        shares and scores), with the number of such months; None if none."""
+        months = [
+            m for m in self.months if not any(k in self.cells[m].hidden for k in keys)
+        ]
+        if not months:
+            return None
+        return [sum(self.cells[m].values.get(k, 0) for m in months) for k in keys]
+
     def series(self, key):
         """One number per bucket, then the whole period."""
         return [self.value(key, months) for _label, months in self.buckets] + [
-            self.value(key, self.months)
+            self.total(key)
         ]
 
     # --- tables -------------------------------------------------------------
@@ -235,10 +262,16 @@ class Report:
             )
             rows.append(
                 {
-                    "label": _("Step %(number)s drop-off") % {"number": number},
+                    "label": _(
+                        "Step %(number)s drop-off (share of those who reached it)"
+                    )
+                    % {"number": number},
                     "kind": "dropoff",
+                    # A share, not a count: arithmetic on two shown numbers.
                     "cells": [
-                        None if a is None or b is None else a - b
+                        None
+                        if a is None or b is None or not a
+                        else f"{round(100 * (a - b) / a)} %"
                         for a, b in zip(reached, completed, strict=True)
                     ],
                 }
@@ -260,14 +293,10 @@ class Report:
             rows.append(
                 {
                     "label": label,
-                    "started": self.value(
-                        (Metric.STARTED, None, "age", band), self.months
-                    ),
-                    "completed": self.value(
-                        (Metric.COMPLETED, None, "age", band), self.months
-                    ),
-                    "answers": self.value((NPS_N, None, "age", band), self.months),
-                    "nps": self.nps(("age", band)),
+                    "started": self.total((Metric.STARTED, None, "age", band)),
+                    "completed": self.total((Metric.COMPLETED, None, "age", band)),
+                    "answers": self.nps(("age", band))[1],
+                    "nps": self.nps(("age", band))[0],
                 }
             )
         return rows
@@ -290,7 +319,7 @@ class Report:
 
     def _service_row(self, service_id, label):
         def total(metric):
-            return self.value((metric, None, "svc", service_id), self.months)
+            return self.total((metric, None, "svc", service_id))
 
         return {
             "label": label,
@@ -307,7 +336,7 @@ class Report:
                 continue
 
             def total(metric, pk=link.pk):
-                return self.value((metric, None, "link", pk), self.months)
+                return self.total((metric, None, "link", pk))
 
             rows.append(
                 {
@@ -320,51 +349,69 @@ class Report:
         return rows
 
     def nps(self, scope=("all", None)):
-        """(NPS, n) over the period, or (None, None) when any part is hidden."""
-        n = self.value((NPS_N, None, *scope), self.months)
-        promoters = self.value((Metric.PROMOTER, None, *scope), self.months)
-        detractors = self.value((Metric.DETRACTOR, None, *scope), self.months)
-        if not n or promoters is None or detractors is None:
-            return None
-        return round(100 * (promoters - detractors) / n)
+        """(NPS, n) over the months where n, promoters and detractors are all
+        shown, or (None, None)."""
+        sums = self.joint(
+            [(key, None, *scope) for key in (NPS_N, Metric.PROMOTER, Metric.DETRACTOR)]
+        )
+        if not sums or not sums[0]:
+            return None, None
+        n, promoters, detractors = sums
+        return round(100 * (promoters - detractors) / n), n
 
     def helpful(self):
         rows = []
         for number, step in enumerate(self.steps, start=1):
-            n = self.value((HELPFUL_N, step.step_key, "all", None), self.months)
-            yes = self.value(
-                (Metric.HELPFUL_YES, step.step_key, "all", None), self.months
-            )
-            no = self.value(
-                (Metric.HELPFUL_NO, step.step_key, "all", None), self.months
-            )
+            keys = [
+                (metric, step.step_key, "all", None)
+                for metric in (HELPFUL_N, Metric.HELPFUL_YES, Metric.HELPFUL_NO)
+            ]
+            sums = self.joint(keys) or [None, None, None]
+            n, yes, no = sums
             rows.append(
                 {
                     "label": _("Step %(number)s: %(title)s")
                     % {"number": number, "title": step.title},
-                    "answers": n,
-                    "yes": yes,
-                    "no": no,
-                    "share": None if not n or yes is None else round(100 * yes / n),
+                    "answers": n or None,
+                    "yes": yes if n else None,
+                    "no": no if n else None,
+                    "share": f"{round(100 * yes / n)} %" if n else None,
                 }
             )
         return rows
 
-    def reminders(self):
-        def total(metric):
-            return self.value((metric, None, "all", None), self.months)
+    def _rate(self, numerator, denominator):
+        sums = self.joint(
+            [(numerator, None, "all", None), (denominator, None, "all", None)]
+        )
+        if not sums or not sums[1]:
+            return None, None, None
+        return sums[0], sums[1], f"{round(100 * sums[0] / sums[1])} %"
 
-        started, opted = total(Metric.STARTED), total(Metric.REMINDER_OPT_IN)
-        reminded, returned = total(Metric.REMINDED), total(Metric.RETURNED)
+    def reminders(self):
+        opted, started, opt_in_rate = self._rate(Metric.REMINDER_OPT_IN, Metric.STARTED)
+        returned, reminded, return_rate = self._rate(Metric.RETURNED, Metric.REMINDED)
         return {
             "started": started,
             "opted_in": opted,
-            "opt_in_rate": None
-            if not started or opted is None
-            else round(100 * opted / started),
+            "opt_in_rate": opt_in_rate,
             "reminded": reminded,
             "returned": returned,
-            "return_rate": None
-            if not reminded or returned is None
-            else round(100 * returned / reminded),
+            "return_rate": return_rate,
         }
+
+
+def link_numbers(links, months=12):
+    """Opened, started and completed per link over the last whole months, as
+    published (the same cells as the dashboard's, so nothing new is told)."""
+    last = last_whole_month()
+    first = add_months(last, 1 - months)
+    groups = defaultdict(list)
+    for link in links:
+        groups[(link.path_key, link.language)].append(link)
+    rows = {}
+    for (path_key, language), group in groups.items():
+        report = Report(path_key, language, first, last)
+        for row in report.by_link({link.pk for link in group}):
+            rows[row["link"].pk] = row
+    return [rows[link.pk] for link in links if link.pk in rows]

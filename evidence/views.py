@@ -16,7 +16,7 @@ from django.views import View
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from .models import AggregationRun
-from .report import Report, add_months, last_whole_month
+from .report import AtLeast, Report, add_months, last_whole_month
 
 
 def _paths():
@@ -145,8 +145,8 @@ def dashboard(request):
                 funnel=funnel,
                 chart=_funnel_chart(report, funnel),
                 age_rows=report.by_age(),
-                nps=report.nps(),
-                nps_n=report.value(("nps_n", None, "all", None), report.months),
+                nps=report.nps()[0],
+                nps_n=report.nps()[1],
                 helpful_rows=report.helpful(),
                 reminders=report.reminders(),
                 service_chart=_bar_chart(
@@ -218,10 +218,12 @@ class ExportView(SpreadsheetExportMixin, View):
         return self.as_spreadsheet(rows, request.GET.get("export"))
 
     def to_row_dict(self, item):
-        return {
-            key: (str(HIDDEN) if item.get(key) is None else item[key])
-            for key in self.list_export
-        }
+        def cell(value):
+            if value is None:
+                return str(HIDDEN)
+            return str(value) if isinstance(value, AtLeast) else value
+
+        return {key: cell(item.get(key)) for key in self.list_export}
 
     def get_heading(self, queryset, field):
         return str(self.export_headings[field])

@@ -39,6 +39,16 @@ class StaffMembership(models.Model):
         related_name="staff",
         verbose_name=_("organisation"),
     )
+    # Where the person works: the service their links are credited to unless
+    # they choose another of their organisation's services.
+    service = models.ForeignKey(
+        "directory.Service",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("own service"),
+    )
 
     class Meta:
         verbose_name = _("staff membership")

@@ -25,7 +25,7 @@ from evidence.report import (
 from progress.models import Enrolment, Feedback, StepCompletion
 from referrals.models import ReferralLink, ReferralOpening, ReferredEnrolment
 
-from .staff import make_staff
+from .staff import make_staff, sign_in
 from .test_directory import demo_service
 from .test_referrals import a_path
 
@@ -202,6 +202,15 @@ def attack(path, first, last):
                 keys |= {k for k in cells.values if k[0] in [*METRICS, NPS_N]}
             spans = [m for _label, m in report.buckets] + [report.months]
             spans += [[m] for m in report.months]
+            for key in keys:
+                # Period totals of the shown months ("at least"): sums too.
+                total = report.total(key)
+                if total is not None:
+                    shown = [
+                        m for m in report.months if key not in report.cells[m].hidden
+                    ]
+                    visible.append(_coverage(key, shown, atoms, links))
+                    values.append(int(total))
             for key, span in itertools.product(keys, spans):
                 published = report.value(key, span)
                 vector = _coverage(key, span, atoms, links)
@@ -296,3 +305,96 @@ def test_attacker_cannot_work_out_a_hidden_count():
         report.value(("started", None, "link", link2.pk), [a]),
     ]
     assert None in shown and shown.count(None) == 2 or shown == [None, None]
+
+
+# --- the dashboard ----------------------------------------------------------
+
+COUNT_COLUMNS = {"Started", "Completed", "Answers", "Opened", "Helpful", "Not helpful"}
+
+
+def shown_counts(html):
+    """Every number in a count cell of the dashboard's tables."""
+    import re
+
+    numbers = []
+    for table in re.findall(
+        r'<table class="listing" data-table="(?:funnel|age|services|helpful|links)"'
+        r".*?</table>",
+        html,
+        re.S,
+    ):
+        for cell in re.findall(r"<td>(.*?)</td>", table, re.S):
+            text = re.sub(r"<[^>]+>", "", cell).strip()
+            match = re.fullmatch(r"(?:≥ )?(\d+)", text)
+            if match:
+                numbers.append(int(match.group(1)))
+    return numbers
+
+
+@pytest.fixture
+def demo_history(settings):
+    """`make run`'s demo: staff logins and six months of generated history."""
+    settings.DEMO_ADMIN_PASSWORD = "demo-password-for-tests"
+    call_command("load_demo", verbosity=0)
+
+
+def test_manager_sees_funnel_nps_and_age_bands_and_exports(demo_history):
+    """The manager sees the funnel, NPS with its n and the age bands of a demo
+    path, can download every table as CSV and XLSX, and no count under 5."""
+    import io
+
+    import openpyxl
+
+    manager = sign_in("manager", make_staff("manager", "Managers")[1])
+    path = a_path()
+    query = f"path={path.path_key}&language=fi"
+    response = manager.get(f"/admin/evidence/?{query}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-table="funnel"' in html and "NPS" in html and "13–15" in html
+    assert "<svg" in html and 'role="img"' in html
+    counts = shown_counts(html)
+    assert counts and min(counts) >= 5
+    for table in ("funnel", "age", "services", "helpful"):
+        csv = manager.get(f"/admin/evidence/export/{table}/?{query}&export=csv")
+        assert csv.status_code == 200 and csv["Content-Type"] == "text/csv"
+        assert len(b"".join(csv.streaming_content).decode().splitlines()) > 1
+        xlsx = manager.get(f"/admin/evidence/export/{table}/?{query}&export=xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx))).active
+        numbers = [
+            cell
+            for row in sheet.iter_rows(min_row=2, min_col=2, values_only=True)
+            for cell in row
+            if isinstance(cell, int)
+        ]
+        if table != "helpful":
+            assert numbers and min(numbers) >= 5, table
+
+
+def test_staff_see_their_organisation_and_bad_input_is_a_4xx(demo_history):
+    """A school nurse sees only her organisation's services and links, not the
+    county's funnel; a garbled period is a translated 400, not an error page."""
+    user = User.objects.get(username="terveydenhoitaja")
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from .staff import PASSWORD
+
+    user.set_password(PASSWORD)
+    user.save()
+    Authenticator.objects.filter(user=user).delete()
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    nurse = sign_in("terveydenhoitaja", secret)
+    path = a_path()
+    html = nurse.get(f"/admin/evidence/?path={path.path_key}").content.decode()
+    assert 'data-table="funnel"' not in html
+    assert "Kouluterveydenhuolto" in html and "Ohjaamo Kouvola" not in html
+    assert (
+        nurse.get(
+            f"/admin/evidence/export/funnel/?path={path.path_key}&export=csv"
+        ).status_code
+        == 403
+    )
+    bad = nurse.get("/admin/evidence/?start=2026-13&end=soon")
+    assert bad.status_code == 400 and "VVVV-KK" in bad.content.decode()

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from directory import demo as directory_demo
+from evidence import demo as evidence_demo
 from home import demo as home_demo
 from paths import demo as paths_demo
 from referrals import demo as referrals_demo
@@ -20,6 +21,8 @@ class Command(BaseCommand):
         if settings.DEMO_ADMIN_PASSWORD:
             self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
             referrals_demo.load(settings.DEMO_ADMIN_PASSWORD)
+            # Generated history for the evidence dashboard (development only).
+            evidence_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
     def ensure_admin(self, password):
