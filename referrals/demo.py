@@ -13,22 +13,25 @@ from directory.models import Organisation
 
 from .models import StaffMembership
 
-# username: (groups, organisation key in directory.demo.ORGANISATIONS or None)
+# username: (groups, organisation key in directory.demo.ORGANISATIONS or None,
+# own service key in directory.demo or None)
 STAFF = {
-    "ohjaamo": (["Referring staff"], "kouvola"),
-    "terveydenhoitaja": (["Referring staff"], "county"),
-    "seurakunta": (["Referring staff"], "parish-kouvola"),
-    "mll": (["Referring staff"], "mll"),
-    "ekami": (["Referring staff"], "school"),
-    "paivystys": (["Referring staff"], "medical"),
-    "johtaja": (["Managers"], None),
-    "hakemisto": (["Directory maintainers"], None),
+    "ohjaamo": (["Referring staff"], "kouvola", "ohjaamo-kouvola"),
+    "terveydenhoitaja": (["Referring staff"], "county", "kouluterveydenhuolto"),
+    "seurakunta": (["Referring staff"], "parish-kouvola", "seurakunta-kouvola"),
+    "mll": (["Referring staff"], "mll", "mll-kymenlaakso"),
+    "ekami": (["Referring staff"], "school", "ekami-hyvinvointi"),
+    "paivystys": (["Referring staff"], "medical", "116117"),
+    "johtaja": (["Managers"], None, None),
+    "hakemisto": (["Directory maintainers"], None, None),
 }
 
 
 def load(password):
     default = Locale.get_default()
-    for username, (groups, organisation_key) in STAFF.items():
+    from directory.models import Service
+
+    for username, (groups, organisation_key, service_key) in STAFF.items():
         user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"is_staff": True}
         )
@@ -41,7 +44,13 @@ def load(password):
                 translation_key=directory_demo.key(f"organisation:{organisation_key}"),
                 locale=default,
             ).first()
+            service = Service.objects.filter(
+                translation_key=directory_demo.key(f"service:{service_key}"),
+                locale=default,
+            ).first()
             if organisation is not None:
-                StaffMembership.objects.create(user=user, organisation=organisation)
+                StaffMembership.objects.create(
+                    user=user, organisation=organisation, service=service
+                )
         if not Authenticator.objects.filter(user=user).exists():
             TOTP.activate(user, generate_totp_secret())

@@ -2,9 +2,9 @@
 
 A link knows its path, the service that hands it on and three counters. The
 only tie between a young person and a link is `ReferredEnrolment`, kept from
-the start of a path until its completion is counted (or the enrolment is
-deleted): it is never shown to anyone, and staff see counters only, with small
-numbers suppressed (docs/directory.md).
+the start of a path until the enrolment is deleted: it is never shown to
+anyone, and staff see counts only, with small and derivable numbers hidden
+(docs/evidence.md).
 """
 
 import secrets
@@ -38,6 +38,16 @@ class StaffMembership(models.Model):
         on_delete=models.PROTECT,
         related_name="staff",
         verbose_name=_("organisation"),
+    )
+    # Where the person works: the service their links are credited to unless
+    # they choose another of their organisation's services.
+    service = models.ForeignKey(
+        "directory.Service",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("own service"),
     )
 
     class Meta:
@@ -95,6 +105,35 @@ class ReferredEnrolment(models.Model):
         "progress.Enrolment", on_delete=models.CASCADE, related_name="+"
     )
     link = models.ForeignKey(ReferralLink, on_delete=models.CASCADE, related_name="+")
+    # The completion was added to the link's counter (the row is kept for the
+    # nightly evidence counts and goes with the enrolment: docs/evidence.md).
+    completion_counted = models.BooleanField(default=False)
+
+
+class ReferralOpening(models.Model):
+    """How many browser sessions opened a link in a month (staff excluded)."""
+
+    link = models.ForeignKey(
+        ReferralLink, on_delete=models.CASCADE, related_name="openings"
+    )
+    month = models.DateField()
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link", "month"], name="one_opening_counter_a_month"
+            )
+        ]
+
+    @classmethod
+    def bump(cls, link):
+        month = timezone.localdate().replace(day=1)
+        opening, created = cls.objects.get_or_create(
+            link=link, month=month, defaults={"n": 1}
+        )
+        if not created:
+            cls.objects.filter(pk=opening.pk).update(n=models.F("n") + 1)
 
 
 def suppressed(count):

@@ -47,9 +47,13 @@ def credit_enrolment(sender, instance, created, **kwargs):
         ReferredEnrolment.objects.get_or_create(enrolment=instance, link=link)
         return
     if instance.completed_at is not None:
-        referred = ReferredEnrolment.objects.filter(enrolment=instance).first()
-        if referred is not None:
-            ReferralLink.objects.filter(pk=referred.link_id).update(
-                completed=F("completed") + 1
+        counted = ReferredEnrolment.objects.filter(
+            enrolment=instance, completion_counted=False
+        ).update(completion_counted=True)
+        if counted:
+            link_id = (
+                ReferredEnrolment.objects.filter(enrolment=instance)
+                .values_list("link_id", flat=True)
+                .first()
             )
-            referred.delete()
+            ReferralLink.objects.filter(pk=link_id).update(completed=F("completed") + 1)

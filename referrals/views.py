@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from directory.models import Service
 from portal.ratelimit import rate_limited
 
-from .models import ReferralLink, StaffMembership, suppressed
+from .models import ReferralLink, ReferralOpening, StaffMembership
 from .signals import SESSION_KEY
 
 # --- public ----------------------------------------------------------------
@@ -52,7 +52,11 @@ def landing(request, code):
     link = get_object_or_404(ReferralLink, code=code)
     page = _path_page(link.path_key)
     if request.session.get(SESSION_KEY) != link.pk:
-        ReferralLink.objects.filter(pk=link.pk).update(opened=F("opened") + 1)
+        # Staff looking at their own link ("view as a young person") or any
+        # signed-in admin user is not an opening.
+        if not request.user.has_perm("wagtailadmin.access_admin"):
+            ReferralLink.objects.filter(pk=link.pk).update(opened=F("opened") + 1)
+            ReferralOpening.bump(link)
         request.session[SESSION_KEY] = link.pk
     return render(
         request,
@@ -86,6 +90,18 @@ def staff_services(user):
     ).select_related("organisation")
 
 
+def own_service(user):
+    """The service a staff member's links are credited to by default: the one
+    they work in, or their organisation's only service; else they choose."""
+    services = staff_services(user)
+    membership = _membership(user).first()
+    if membership is not None and membership.service_id:
+        own = services.filter(translation_key=membership.service.translation_key)
+        if own.exists():
+            return own.first()
+    return services.first() if services.count() == 1 else None
+
+
 def _require_staff(request):
     if not request.user.has_perm("referrals.add_referrallink"):
         raise PermissionDenied
@@ -102,7 +118,32 @@ class ReferralForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = staff_services(user)
+        self.fields["service"].queryset = staff_services(user).order_by("name")
+        self.fields["service"].initial = own_service(user)
+
+
+def link_for(user, path_key, service, language):
+    """The staff member's one link for this path, service and language: made
+    on the first press, the same link on every press after it."""
+    from django.db import transaction
+
+    from accounts.models import User
+
+    with transaction.atomic():
+        # Two presses at once: the second waits for the first and finds its link.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        link = (
+            ReferralLink.objects.filter(
+                created_by=user, path_key=path_key, service=service, language=language
+            )
+            .order_by("created_at")
+            .first()
+        )
+        if link is None:
+            link = ReferralLink.objects.create(
+                path_key=path_key, service=service, language=language, created_by=user
+            )
+    return link
 
 
 def _published_paths():
@@ -124,11 +165,11 @@ def paths_for_staff(request):
         path_key = request.POST.get("path_key")
         paths = {str(page.path_key): page for page in _published_paths()}
         if form.is_valid() and path_key in paths:
-            link = ReferralLink.objects.create(
-                path_key=path_key,
-                service=form.cleaned_data["service"],
-                language=form.cleaned_data["language"],
-                created_by=request.user,
+            link = link_for(
+                request.user,
+                path_key,
+                form.cleaned_data["service"],
+                form.cleaned_data["language"],
             )
             return redirect("referrals_link", code=link.code)
     rows = [
@@ -138,8 +179,39 @@ def paths_for_staff(request):
     return render(
         request,
         "referrals/admin/paths.html",
-        {"rows": rows, "can_refer": staff_services(request.user).exists()},
+        {
+            "rows": rows,
+            "can_refer": staff_services(request.user).exists(),
+            "my_links": my_links(request.user),
+        },
     )
+
+
+def my_links(user):
+    """The staff member's links with their numbers (docs/evidence.md)."""
+    from evidence.report import link_numbers
+
+    links = ReferralLink.objects.filter(created_by=user).select_related("service")
+    titles = {str(page.path_key): page.title for page in _published_paths()}
+    rows = link_numbers(list(links))
+    for row in rows:
+        row["path"] = titles.get(str(row["link"].path_key), "–")
+    return rows
+
+
+def _message(link, page, short_url):
+    """A ready text for e-mail or a text message, in the link's language."""
+    from django.utils.translation import gettext
+
+    with translation.override(link.language):
+        subject = gettext("A path for you: %(title)s") % {"title": page.title}
+        body = gettext(
+            "Hi! Here is a path that may help you: %(title)s. Open it at "
+            "%(url)s and identify with your bank ID or mobile certificate. "
+            "No bank ID yet? Ask your school nurse or the Ohjaamo: they will "
+            "help. – %(service)s"
+        ) % {"title": page.title, "url": short_url, "service": link.service.localized}
+    return subject, body
 
 
 def _visible_link(request, code):
@@ -158,14 +230,27 @@ def _short_url(request, link):
 
 
 def link_detail(request, code):
+    from urllib.parse import quote
+
+    from django.urls import reverse
+
     link = _visible_link(request, code)
+    page = _path_page(link.path_key)
+    short_url = _short_url(request, link)
+    subject, body = _message(link, page, short_url)
+    with translation.override(link.language):
+        landing_url = reverse("referral_landing", args=[link.code])
     return render(
         request,
         "referrals/admin/link.html",
         {
             "link": link,
-            "page": _path_page(link.path_key),
-            "short_url": _short_url(request, link),
+            "page": page,
+            "short_url": short_url,
+            "message": body,
+            "mailto": f"mailto:?subject={quote(subject)}&body={quote(body)}",
+            "sms": f"sms:?&body={quote(body)}",
+            "landing_url": landing_url,
         },
     )
 
@@ -202,6 +287,8 @@ def poster(request, code):
     """A printable A4 page: the QR code, the path's description, the address."""
     link = _visible_link(request, code)
     with translation.override(link.language):
+        from directory.cards import help_box_services
+
         page = _path_page(link.path_key)
         return render(
             request,
@@ -211,44 +298,31 @@ def poster(request, code):
                 "page": page,
                 "service": link.service.localized,
                 "short_url": _short_url(request, link),
+                "help_lines": help_box_services()[:5],
             },
         )
 
 
-def _row(label, opened, started, completed):
-    return {
-        "label": label,
-        "opened": suppressed(opened),
-        "started": suppressed(started),
-        "completed": suppressed(completed),
-    }
-
-
 def numbers(request):
-    """Counts per link and per service, small numbers suppressed.
+    """Numbers per link from the nightly counts, small and derivable ones hidden.
 
-    Staff see their organisation's services; managers see every service.
+    Staff see their organisation's links; managers see every link. Totals
+    per service, age band and month are on the evidence dashboard.
     """
     sees_all = request.user.has_perm("referrals.view_all_aggregates")
     if not (sees_all or request.user.has_perm("referrals.add_referrallink")):
         raise PermissionDenied
+    from evidence.report import link_numbers
+
     links = ReferralLink.objects.select_related("service", "service__organisation")
     if not sees_all:
         links = links.filter(service__in=staff_services(request.user))
     titles = {str(page.path_key): page.title for page in _published_paths()}
-    link_rows, services = [], {}
-    for link in links:
-        row = _row(link.code, link.opened, link.started, link.completed)
-        row["path"] = titles.get(str(link.path_key), "–")
-        row["service"] = link.service.name
-        link_rows.append(row)
-        total = services.setdefault(link.service.name, [0, 0, 0])
-        total[0] += link.opened
-        total[1] += link.started
-        total[2] += link.completed
-    service_rows = [_row(name, *counts) for name, counts in sorted(services.items())]
+    link_rows = link_numbers(list(links))
+    for row in link_rows:
+        row["path"] = titles.get(str(row["link"].path_key), "–")
     return render(
         request,
         "referrals/admin/numbers.html",
-        {"link_rows": link_rows, "service_rows": service_rows, "sees_all": sees_all},
+        {"link_rows": link_rows, "sees_all": sees_all},
     )

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from .urls import admin_urlpatterns
 
@@ -43,3 +44,25 @@ def register_numbers_menu_item():
             "referrals.view_all_aggregates",
         ],
     )
+
+
+class HandOnPanel(Component):
+    """A staff member's admin home: hand on a path, their links and numbers."""
+
+    name = "hand_on"
+    order = 10
+    template_name = "referrals/admin/home_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        from .views import my_links
+
+        return {"rows": my_links(self.request.user)[:8]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_hand_on_panel(request, panels):
+    if request.user.has_perm("referrals.add_referrallink"):
+        panels.insert(0, HandOnPanel(request))

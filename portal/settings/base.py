@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "paths",
     "progress",
     "reminders",
+    "evidence",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -361,6 +363,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reminders.dispatch",
         "schedule": 60.0,
         "options": {"expires": 55},
+    },
+    # The evidence counts (docs/evidence.md), rebuilt every night at 03:30.
+    "evidence-aggregate": {
+        "task": "evidence.aggregate",
+        "schedule": crontab(hour=3, minute=30),
+        "options": {"expires": 6 * 60 * 60},
     },
     # Wagtail's scheduled publishing (go-live and expiry dates), not cron.
     "paths-publish-scheduled": {

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
 from directory import demo as directory_demo
+from evidence import demo as evidence_demo
 from home import demo as home_demo
 from paths import demo as paths_demo
 from referrals import demo as referrals_demo
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
             referrals_demo.load(settings.DEMO_ADMIN_PASSWORD)
             paths_demo.load_staff(settings.DEMO_ADMIN_PASSWORD)
+            # Generated history for the evidence dashboard (development only).
+            evidence_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
     def ensure_admin(self, password):
