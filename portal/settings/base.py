@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "progress.middleware.PrivateWhenSignedInMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: anonymous public pages from a full-page cache (home/pagecache.py).
+    "home.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -138,7 +140,7 @@ CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": CACHE_URL,
-        "KEY_PREFIX": "polku",
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "polku"),
         "OPTIONS": {
             # A dead Redis must cost the cache, never the page: django-redis
             # treats connection errors as cache misses when told to.
@@ -148,6 +150,9 @@ CACHES = {
         },
     }
 }
+# Anonymous public pages from a full-page cache, per minute and purged on
+# every publish (home/pagecache.py, docs/architecture.md).
+POLKU_PAGE_CACHE = env_bool("POLKU_PAGE_CACHE", True)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Sessions live in the database of record so that an outage of Redis never

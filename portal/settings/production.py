@@ -45,6 +45,15 @@ SUOMIFI_TEST_ACR = "urn:oid:1.2.246.517.3002.110.999"
 if SUOMIFI_TEST_ACR in STRONGID_ACCEPTED_ACR:
     raise ImproperlyConfigured("A test assurance level is never accepted.")
 
+# HTML compressed here: gunicorn does not compress and compose puts no proxy in
+# front. Outside WhiteNoise (static files are precompressed); public pages
+# only, see home.pagecache.PublicGZipMiddleware for the BREACH precautions.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "home.pagecache.PublicGZipMiddleware",
+)
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
