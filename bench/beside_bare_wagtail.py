@@ -20,6 +20,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -46,7 +47,7 @@ DATABASES = {{"default": {{"ENGINE": "django.db.backends.postgresql",
     "NAME": "{db}", "USER": "postgres", "HOST": "127.0.0.1", "PORT": "5432",
     "CONN_MAX_AGE": 60}}}}
 CACHES = {{"default": {{"BACKEND": "django.core.cache.backends.redis.RedisCache",
-    "LOCATION": "{redis}/14", "KEY_PREFIX": "{prefix}"}}}}
+    "LOCATION": "{redis}/7", "KEY_PREFIX": "{prefix}"}}}}
 ROOT_URLCONF = "bench_urls"
 """
 # The welcome page as it is, and the same page through Django's cache_page.
@@ -155,6 +156,7 @@ def gunicorn(cwd, env, module, port):
             "sync",
             "--log-level",
             "warning",
+            "--no-control-socket",  # three servers at once; none is controlled
         ],
         cwd=cwd,
         env=env,
@@ -197,9 +199,9 @@ def polku_env(db, prefix, page_cache):
         "DEBUG": "0",
         "DATABASE_URL": f"{PG}/{db}",
         "REDIS_URL": REDIS,
-        "CACHE_URL": f"{REDIS}/13",
+        "CACHE_URL": f"{REDIS}/6",
         "CACHE_KEY_PREFIX": prefix,
-        "CELERY_BROKER_URL": f"{REDIS}/12",
+        "CELERY_BROKER_URL": f"{REDIS}/5",
         "LOG_LEVEL": "WARNING",
         "ALLOWED_HOSTS": "*",
         "POLKU_PAGE_CACHE": "1" if page_cache else "0",
@@ -212,6 +214,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=4)
     args = parser.parse_args()
+    # A stopped run still drops its databases and stops its servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     run_id = uuid.uuid4().hex[:8]
     polku_db, bare_db = f"polku_bench_{run_id}", f"bare_bench_{run_id}"
     tmp = Path(tempfile.mkdtemp(prefix="bare-wagtail-"))

@@ -209,6 +209,7 @@ def spawn(runserver=False):
                 f"127.0.0.1:{web}",
                 "--workers",
                 str(COMPOSE_WORKERS),
+                "--no-control-socket",
             ],
             cwd=ROOT,
             env=env,

@@ -35,11 +35,16 @@ _lock = threading.Lock()
 # The generations as read once at the start of a request (`request_scope`).
 _current = contextvars.ContextVar("polku_generations", default=None)
 _request_values = contextvars.ContextVar("polku_request_values", default=None)
-# Names bumped in this thread's open transaction, published at its commit.
+# This thread's open transaction: names told to Redis and not read since
+# (`fresh`), names to tell again at its commit (`commit`).
 _pending = threading.local()
 
 
 def _read(names):
+    # What this thread reads next may be built from its own uncommitted rows:
+    # the next bump must tell Redis again.
+    if getattr(_pending, "fresh", None):
+        _pending.fresh = set()
     keys = [PREFIX + name for name in names]
     values = cache.get_many(keys)
     missing = [key for key in keys if key not in values]
@@ -77,27 +82,32 @@ def request_scope():
 def bump(*names):
     """Make every process rebuild what depends on `names`.
 
-    This process drops its own copies at once (it sees its own edit before
-    the commit); the others learn of it from Redis when the transaction
-    commits, in one write for all the saves of that transaction (a demo load
-    saves thousands of rows in one).
+    This process drops its own copies at once. Redis is told at once (so that
+    this thread's next request, and the full-page cache, see the edit before
+    the commit) and again at commit (for the processes that rebuilt from the
+    old rows meanwhile). Within a transaction a name already told and not read
+    since is not told again: a demo load saves thousands of rows in one.
     """
+    names = set(names)
     _drop_local(names)
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         _publish(names)
         return
-    # One callback per save, but only the first to run writes to Redis: the
-    # others find nothing left. (A rolled-back transaction drops its
-    # callbacks; its names are published with the next commit, harmlessly.)
-    if not hasattr(_pending, "names"):
-        _pending.names = set()
-    _pending.names.update(names)
-    transaction.on_commit(_flush)
+    outer = id(connection.atomic_blocks[0]) if connection.atomic_blocks else None
+    if getattr(_pending, "outer", None) != outer:
+        _pending.outer, _pending.fresh, _pending.commit = outer, set(), set()
+    if names - _pending.fresh:
+        _publish(names - _pending.fresh)
+        _pending.fresh |= names
+    if names - _pending.commit:
+        _pending.commit |= names
+        transaction.on_commit(_flush)
 
 
 def _flush():
-    names, _pending.names = getattr(_pending, "names", set()), set()
+    names = getattr(_pending, "commit", set())
+    _pending.outer, _pending.fresh, _pending.commit = None, set(), set()
     _publish(names)
 
 

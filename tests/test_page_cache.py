@@ -3,11 +3,15 @@
 
 import datetime as dt
 import gzip
+import html
 import json
+import re
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -200,3 +204,24 @@ def test_production_compresses_public_pages_but_not_personal_ones(demo, settings
     personal = client.get("/fi/")
     assert "no-store" in personal["Cache-Control"]
     assert "Content-Encoding" not in personal
+
+
+def test_every_page_in_the_sitemap_has_a_meta_description(client):
+    """Search engines get a description of every listed page, in its language."""
+    call_command("load_demo", verbosity=0)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    addresses = [
+        urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    ]
+    assert len(addresses) > 20
+    descriptions = {}
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        found = re.search(
+            r'<meta name="description" content="([^"]*)">', response.content.decode()
+        )
+        assert found and found.group(1).strip(), address
+        descriptions[address] = html.unescape(found.group(1))
+    page = ContentPage.objects.live().filter(locale__language_code="fi").first()
+    assert descriptions[page.url] == (page.search_description or page.introduction)
