@@ -1,18 +1,20 @@
 """A school class identifies at once: time 30 strong identifications.
 
 Not a test: a benchmark. Each simulated pupil has a cookie jar of their own and
-goes through the real flow (portal -> local test IdP -> callback -> signed in),
-all starting together behind a barrier. Prints p50/p95/max of the whole login
-and of the portal's callback (the part that verifies the token and saves the
-account).
+goes through the real flow a QR code starts: the path intro -> "Start the
+path" -> local test IdP -> callback -> enrolment -> the first step page, all
+starting together behind a barrier. Prints p50/p95/max of the whole login
+(intro to first step rendered) and of the portal's callback (the part that
+verifies the token and saves the account).
 
     .venv/bin/python bench/login_burst.py                 # against `make run`
     .venv/bin/python bench/login_burst.py --spawn         # starts web + IdP itself
     .venv/bin/python bench/login_burst.py --logins 60 --portal http://127.0.0.1:8000
 
---spawn migrates, loads the demo content, and runs `manage.py runserver`
-(threaded, like `make run`) and `python -m testidp` on free loopback ports with
-the settings in DJANGO_SETTINGS_MODULE (default portal.settings.dev, DEBUG off);
+--spawn migrates, loads the demo content, and runs gunicorn with the worker
+count docker-compose uses (3 sync workers; `--runserver` for `make run`'s
+threaded server) and `python -m testidp` on free loopback ports with the
+settings in DJANGO_SETTINGS_MODULE (default portal.settings.dev, DEBUG off);
 point DATABASE_URL / CACHE_URL at databases of the benchmark's own.
 """
 
@@ -37,6 +39,9 @@ sys.path.insert(0, str(ROOT))
 from accounts.hetu import birth_date_for_age, make_code  # noqa: E402
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PATH_LINK = re.compile(r'href="(/fi/[^"/]+/[^"/]+/)"')
+START = re.compile(r'name="next" value="(/fi/[^"]*/[0-9a-f-]{36}/)"')
+COMPOSE_WORKERS = 3
 LOA2 = "http://ftn.ficora.fi/2017/loa2"
 
 
@@ -49,17 +54,18 @@ def pupil_codes(count, age=15):
     ]
 
 
-def one_login(portal, code, barrier, results, index):
+def one_login(portal, intro, code, barrier, results, index):
     session = requests.Session()
     try:
         barrier.wait()
         started = time.perf_counter()
-        page = session.get(f"{portal}/fi/", timeout=60)
+        page = session.get(f"{portal}{intro}", timeout=60)
+        start = START.search(page.text).group(1)
         token = CSRF.search(page.text).group(1)
         begin = session.post(
             f"{portal}/accounts/strongid/login/",
-            data={"csrfmiddlewaretoken": token, "next": "/fi/"},
-            headers={"Referer": f"{portal}/fi/"},
+            data={"csrfmiddlewaretoken": token, "next": start},
+            headers={"Referer": f"{portal}{intro}"},
             allow_redirects=False,
             timeout=60,
         )
@@ -75,20 +81,30 @@ def one_login(portal, code, barrier, results, index):
         callback = urljoin(portal, answer.headers["Location"])
         callback_started = time.perf_counter()
         done = session.get(callback, allow_redirects=False, timeout=60)
+        callback_finished = time.perf_counter()
+        signed_in = done.status_code == 302 and done.headers.get("Location") == start
+        step = session.get(urljoin(portal, done.headers["Location"]), timeout=60)
         finished = time.perf_counter()
-        ok = done.status_code == 302 and done.headers.get("Location") == "/fi/"
-        results[index] = (ok, finished - started, finished - callback_started, "")
+        ok = signed_in and step.status_code == 200 and "step__progress" in step.text
+        results[index] = (
+            ok,
+            finished - started,
+            callback_finished - callback_started,
+            "" if ok else f"ended on {step.url} ({step.status_code})",
+        )
     except (requests.RequestException, KeyError, AttributeError) as exc:
         # A benchmark reports failures; it does not stop at the first.
         results[index] = (False, 0.0, 0.0, f"{type(exc).__name__}: {exc}")
 
 
-def burst(portal, count, age=15):
-    codes = pupil_codes(count, age)
+def burst(portal, intro, count, age=15, first=0):
+    codes = pupil_codes(count + first, age)[first:]
     barrier = threading.Barrier(count)
     results = [None] * count
     threads = [
-        threading.Thread(target=one_login, args=(portal, code, barrier, results, i))
+        threading.Thread(
+            target=one_login, args=(portal, intro, code, barrier, results, i)
+        )
         for i, code in enumerate(codes)
     ]
     wall = time.perf_counter()
@@ -144,7 +160,16 @@ def wait_for(url, seconds=60):
     sys.exit(f"{url} did not come up")
 
 
-def spawn():
+def path_intro(portal):
+    """The first path linked from the Finnish home page."""
+    home = requests.get(f"{portal}/fi/", timeout=60).text
+    for link in PATH_LINK.findall(home):
+        if START.search(requests.get(f"{portal}{link}", timeout=60).text):
+            return link
+    sys.exit("No path intro with a start button is linked from /fi/.")
+
+
+def spawn(runserver=False):
     """Web and IdP of our own on free loopback ports; returns (url, processes)."""
     web, idp = free_port(), free_port()
     env = {
@@ -175,7 +200,17 @@ def spawn():
             stderr=subprocess.DEVNULL,
         ),
         subprocess.Popen(
-            [python, "manage.py", "runserver", f"127.0.0.1:{web}", "--noreload"],
+            [python, "manage.py", "runserver", f"127.0.0.1:{web}", "--noreload"]
+            if runserver
+            else [
+                str(Path(python).parent / "gunicorn"),
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{web}",
+                "--workers",
+                str(COMPOSE_WORKERS),
+                "--no-control-socket",
+            ],
             cwd=ROOT,
             env=env,
             stderr=subprocess.DEVNULL,
@@ -203,11 +238,14 @@ def main():
     parser.add_argument("--portal", default="http://127.0.0.1:8000")
     parser.add_argument("--logins", type=int, default=30)
     parser.add_argument("--spawn", action="store_true")
+    parser.add_argument(
+        "--runserver", action="store_true", help="with --spawn: runserver, not gunicorn"
+    )
     args = parser.parse_args()
     processes = []
     portal = args.portal.rstrip("/")
     if args.spawn:
-        portal, processes = spawn()
+        portal, processes = spawn(args.runserver)
     else:
         try:
             requests.get(f"{portal}/healthz/", timeout=5)
@@ -216,8 +254,10 @@ def main():
     try:
         # One warm-up login: the first request compiles templates and fetches
         # the IdP's discovery document and keys, which a class would not pay.
-        burst(portal, 1, age=16)
-        results, wall = burst(portal, args.logins)
+        intro = path_intro(portal)
+        for _warm in range(COMPOSE_WORKERS):
+            burst(portal, intro, 1, age=16, first=_warm)
+        results, wall = burst(portal, intro, args.logins)
     finally:
         stop(processes)
     return report(results, wall)

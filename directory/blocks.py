@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 WEEKDAYS = [
     ("0", _("Monday")),
@@ -58,3 +59,45 @@ class OpeningHoursStreamBlock(blocks.StreamBlock):
 
 class OpeningExceptionsStreamBlock(blocks.StreamBlock):
     exception = OpeningExceptionBlock()
+
+
+class ServiceChooserBlock(SnippetChooserBlock):
+    """Choose a directory service; live ones are read from memory, not SQL.
+
+    A step names services in contact cards and in self-check bands; Wagtail
+    would fetch them with one query per block type on every view. Live
+    services (in any language) come from the directory already in memory
+    (`directory.snapshot`); anything else (a draft, a deleted service) is
+    fetched as Wagtail does.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__("directory.Service", **kwargs)
+
+    def _known(self):
+        from .snapshot import load
+
+        return load().by_any_pk
+
+    def bulk_to_python(self, values):
+        known = self._known()
+        missing = [
+            value for value in values if value is not None and value not in known
+        ]
+        fetched = dict(zip(missing, super().bulk_to_python(missing), strict=True))
+        return [
+            None if value is None else known.get(value) or fetched.get(value)
+            for value in values
+        ]
+
+    def to_python(self, value):
+        found = self._known().get(value) if value is not None else None
+        return found if found is not None else super().to_python(value)
+
+    def deconstruct(self):
+        # Migrations see the SnippetChooserBlock it always was: no migration.
+        return (
+            "wagtail.snippets.blocks.SnippetChooserBlock",
+            ("directory.Service",),
+            self._constructor_args[1],
+        )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from . import hours
+from . import hours, snapshot
 from .models import ContactChannel, Service
 
 # Channels a young person can use from wherever they are, right now.
@@ -112,15 +112,18 @@ def next_open_alternative(service, channel, now=None):
     if card:
         return service, card
     seen = {facts.pk}
-    candidate = facts.fallback
+    directory = snapshot.load()
+    candidate = directory.facts(facts.fallback) if facts.fallback_id else None
     for _step in range(FALLBACK_DEPTH):
         if candidate is None or candidate.pk in seen or not candidate.live:
             break
         seen.add(candidate.pk)
         card = _first_open(candidate, now)
         if card:
-            return candidate.localized, card
-        candidate = candidate.fallback
+            return directory.localized(candidate), card
+        candidate = (
+            directory.facts(candidate.fallback) if candidate.fallback_id else None
+        )
     for line in help_box_services():
         if line.canonical.pk in seen:
             continue
@@ -143,6 +146,9 @@ def localize_all(services):
         locale = Locale.get_active()
     except Locale.DoesNotExist:
         return services
+    directory = snapshot.load()
+    if all(service.pk in directory.by_pk for service in services):
+        return [directory.localized(service, locale) for service in services]
     if all(service.locale_id == locale.pk for service in services):
         return services
     translations = {
@@ -161,15 +167,22 @@ def localize_all(services):
     return localized
 
 
-def card_for(service, now=None, text=None):
+def card_for(service, now=None, text=None, preview=False):
     """Everything a contact card shows about `service`, at `now`.
 
     `text` is the service in the active language when the caller has it
-    already (see `localize_all`).
+    already (see `localize_all`). A live service is read from the directory in
+    memory (`snapshot`); a `preview` shows the object as given (unsaved edits).
     """
     now = now or timezone.now()
-    text = text or service.localized
-    facts = service.canonical
+    known = None if preview or not service.pk else snapshot.load().facts(service)
+    if known is not None and text is None:
+        # The live directory in memory: no query for channels or translations.
+        facts = known
+        text = snapshot.load().localized(known)
+    else:
+        text = text or service.localized
+        facts = service.canonical
     if text is not service:
         text.__dict__["canonical"] = facts
     card = ServiceCard(service=text, facts=facts)
@@ -203,11 +216,8 @@ def live_services():
 
 def help_box_services():
     """The lines of the help box, in the active language, in their order."""
-    return localize_all(
-        live_services()
-        .filter(help_box_order__isnull=False)
-        .order_by("help_box_order", "name")
-    )
+    directory = snapshot.load()
+    return [directory.localized(service) for service in directory.help_box]
 
 
 def finder_page():

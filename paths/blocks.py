@@ -15,7 +15,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from directory.blocks import ServiceChooserBlock
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 SHORT_FEATURES = ["bold", "italic", "link"]
@@ -261,7 +262,7 @@ class ScoreBandBlock(blocks.StructBlock):
         ),
     )
     services = blocks.ListBlock(
-        SnippetChooserBlock("directory.Service"),
+        ServiceChooserBlock(),
         label=_("Recommended services"),
         required=False,
         # No empty (required) chooser row to start with: a band may well
@@ -475,7 +476,7 @@ class TipBlock(blocks.StructBlock):
 
 
 class ServiceContactBlock(blocks.StructBlock):
-    service = SnippetChooserBlock("directory.Service", label=_("Service"))
+    service = ServiceChooserBlock(label=_("Service"))
     note = blocks.CharBlock(
         label=_("Why this service"),
         required=False,

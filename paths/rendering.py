@@ -8,11 +8,11 @@ add up, so before rendering the step we:
 - expand every rich text of the body in one pass, with page links resolved and
   localised in two queries (Wagtail's own rewriter, with a batched page rule);
 - prefetch the renditions of every image;
-- build every service contact card from one batch of services (directory's
-  `localize_all` and `card_for`, with channels prefetched).
+- build every service contact card from the live directory in memory
+  (`directory.snapshot`, read by `card_for`): no query per card or per hour.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
@@ -139,25 +139,15 @@ def build_service_cards(body):
         for child in body
         if child.block_type == "service_contact" and child.value.get("service")
     ]
-    services = [value["service"] for value in values]
-    if not services:
+    if not values:
         return
     from directory import cards
-    from directory.models import ContactChannel
 
-    prefetch_related_objects(
-        services,
-        Prefetch(
-            "channels", queryset=ContactChannel.objects.order_by("sort_order", "pk")
-        ),
-        "municipalities",
-        "organisation",
-        "fallback",
-    )
-    texts = cards.localize_all(services)
+    # Live services come from the directory in memory (directory.snapshot).
     now = timezone.now()
-    for value, service, text in zip(values, services, texts, strict=True):
-        value.card = cards.card_for(service, now, text=text) if service.live else None
+    for value in values:
+        service = value["service"]
+        value.card = cards.card_for(service, now) if service.live else None
 
 
 def prepare_body(body, request=None):

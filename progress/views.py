@@ -48,14 +48,60 @@ def path_page(path_key):
     return page.specific if page else None
 
 
+def _path_pages(keys):
+    """The live path page of each key (active language first), and its steps.
+
+    Three queries however many paths: pages, their specific rows, their steps.
+    """
+    from django.db.models import Q
+
+    from paths.models import PathStepPage
+
+    locale = Locale.get_active()
+    chosen = {}
+    for page in Page.objects.live().filter(translation_key__in=keys).order_by("pk"):
+        current = chosen.get(page.translation_key)
+        if current is None or (
+            page.locale_id == locale.pk and current.locale_id != locale.pk
+        ):
+            chosen[page.translation_key] = page
+    pages = {
+        page.translation_key: page
+        for page in Page.objects.filter(
+            pk__in=[page.pk for page in chosen.values()]
+        ).specific()
+    }
+    paths = [page for page in pages.values() if hasattr(page, "get_steps")]
+    if paths:
+        children = Q()
+        for path in paths:
+            children |= Q(path__startswith=path.path, depth=path.depth + 1)
+        steps = {path.pk: [] for path in paths}
+        by_path = {path.path: path for path in paths}
+        for step in (
+            PathStepPage.objects.live()
+            .filter(children)
+            .order_by("path")
+            .defer_streamfields()
+        ):
+            steps[by_path[step.path[: -step.steplen]].pk].append(step)
+        for path in paths:
+            path.__dict__["_steps"] = steps[path.pk]
+    return pages
+
+
 def enrolment_rows(user):
     rows = []
-    for enrolment in user.enrolments.order_by("-last_activity_at"):
-        page = path_page(enrolment.path_key)
+    enrolments = list(
+        user.enrolments.order_by("-last_activity_at").prefetch_related("completions")
+    )
+    pages = _path_pages([enrolment.path_key for enrolment in enrolments])
+    for enrolment in enrolments:
+        page = pages.get(enrolment.path_key)
         steps = (
             page.get_steps() if page is not None and hasattr(page, "get_steps") else []
         )
-        done = set(enrolment.completions.values_list("step_key", flat=True))
+        done = {completion.step_key for completion in enrolment.completions.all()}
         total = len(steps)
         count = sum(1 for step in steps if step.step_key in done)
         rows.append(

@@ -14,7 +14,7 @@ def service_card(context, service, heading_level=2, note="", preview=False):
     `service` may be in any language; the card follows the active language.
     Used by the finder and by paths' service contact card block.
     """
-    card = cards.card_for(service) if service else None
+    card = cards.card_for(service, preview=preview) if service else None
     if card is not None and not (preview or card.facts.live):
         card = None
     return {

@@ -1,12 +1,70 @@
+import html
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone, translation
-from wagtail.models import Page
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
 
 from directory import cards
+from home import caching
 
 register = template.Library()
+
+
+def _navigation():
+    from directory.models import ServiceFinderPage
+    from paths.models import PathIndexPage
+
+    from ..models import SiteSettings
+
+    locale = Locale.get_active()
+    site_settings = SiteSettings.load()
+    help_page = site_settings.help_page
+    finders = ServiceFinderPage.objects.live()
+    return {
+        "quick_exit_url": site_settings.quick_exit_url,
+        "help_page": help_page.localized if help_page else None,
+        "paths_index": PathIndexPage.objects.live().filter(locale=locale).first(),
+        "finder": finders.filter(locale=locale).first() or finders.first(),
+    }
+
+
+def navigation():
+    """The menu's pages and the site settings of the active language.
+
+    The same for every visitor of a language: kept in memory until an editor
+    publishes, moves or deletes a page or saves the settings (home.signals).
+    """
+    language = translation.get_language()
+    return caching.memo(
+        ("navigation", language), _navigation, ("pages", "settings", "locales")
+    )
+
+
+@register.simple_tag
+def site_navigation():
+    return navigation()
+
+
+@register.simple_tag
+def meta_description(page=None):
+    """The page's search description, else its introduction or summary.
+
+    Pages without either (and views that are not pages) get the portal's own
+    sentence, so that every page has a description for search engines.
+    """
+    for name in ("search_description", "introduction", "summary", "intro"):
+        value = getattr(page, name, "") if page is not None else ""
+        text = " ".join(html.unescape(strip_tags(str(value or ""))).split())
+        if text:
+            return Truncator(text).chars(300)
+    return _(
+        "Polku: self-care paths for young people, with help contacts that are open now."
+    )
 
 
 @register.inclusion_tag("components/help_box.html", takes_context=True)
@@ -26,7 +84,7 @@ def help_box(context, inline=False):
     ]
     return {
         "lines": lines,
-        "finder": cards.finder_page(),
+        "finder": navigation()["finder"],
         "request": context.get("request"),
         "inline": inline,
     }
@@ -41,7 +99,9 @@ def language_switcher(context):
     links = []
     translations = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live():
+        for translated in (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        ):
             translations[translated.locale.language_code] = translated
     for code, name in settings.LANGUAGES:
         if code in translations:

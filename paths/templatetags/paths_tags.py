@@ -27,5 +27,7 @@ def paths_overview(context):
 @register.simple_tag(takes_context=True)
 def paths_index_url(context):
     """The address of the active language's path index, for the main menu."""
-    index = PathIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    from home.templatetags.polku_tags import navigation
+
+    index = navigation()["paths_index"]
     return index.get_url(context.get("request")) if index else ""

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.keys.UnreadableFieldsMiddleware",
+    # Innermost: anonymous public pages from a full-page cache (home/pagecache.py).
+    "home.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -148,7 +150,7 @@ CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": CACHE_URL,
-        "KEY_PREFIX": "polku",
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "polku"),
         "OPTIONS": {
             # A dead Redis must cost the cache, never the page: django-redis
             # treats connection errors as cache misses when told to.
@@ -168,6 +170,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     },
 }
+# Anonymous public pages from a full-page cache, per minute and purged on
+# every publish (home/pagecache.py, docs/architecture.md).
+POLKU_PAGE_CACHE = env_bool("POLKU_PAGE_CACHE", True)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Sessions live in the database of record so that an outage of Redis never

@@ -89,6 +89,15 @@ if _problems:
         "Production settings refuse to start:\n- " + "\n- ".join(_problems)
     )
 
+# HTML compressed here: gunicorn does not compress and compose puts no proxy in
+# front. Outside WhiteNoise (static files are precompressed); public pages
+# only, see home.pagecache.PublicGZipMiddleware for the BREACH precautions.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "home.pagecache.PublicGZipMiddleware",
+)
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))

@@ -48,6 +48,8 @@ REMINDERS_PUSH_ALLOW_LOOPBACK = True
 REMINDERS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = 12525 + SLOT
+# The full-page cache is switched on by the tests that test it (test_page_cache).
+POLKU_PAGE_CACHE = False
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Scheduled publishing runs every two seconds so that a test sees it happen.
 CELERY_BEAT_SCHEDULE["paths-publish-scheduled"]["schedule"] = 2.0  # noqa: F405

@@ -1,0 +1,163 @@
+"""Anonymous public pages from a full-page cache.
+
+Only Wagtail pages, only for a visitor who is not signed in and has no
+message waiting, only 200 HTML answers that no view marked private. A cached
+page is keyed by its address (with the language prefix), by the generations
+of everything it shows (pages, directory, settings, locales, sites:
+`home.caching`), so that publishing or saving anything purges it at once, and
+by the minute in Helsinki, so that "open now" in the help box and the finder
+flips at the right minute. Signed-in people and personal pages never reach it
+(`progress.middleware.PrivateWhenSignedInMiddleware` marks theirs no-store).
+
+Forms on public pages (identify, start a path) carry a CSRF token. The cached
+copy keeps a placeholder instead, and each visitor gets a token of their own
+on a hit, so a cached page never hands out another visitor's token.
+
+Why hand-written: Django's cache middleware varies on the CSRF cookie (one
+copy per visitor) and knows nothing of publishing; wagtail-cache purges on
+publish but has no per-minute key and serves the first visitor's CSRF token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.middleware.gzip import GZipMiddleware
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re
+
+from . import caching
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+DEPENDS = ("pages", "directory", "settings", "locales", "sites")
+PLACEHOLDER = "polku-csrf-placeholder"
+TOKEN_RE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+HEADER = "X-Polku-Page-Cache"
+TIMEOUT = 120  # seconds; a key is good for one minute anyway
+KEPT_HEADERS = ("Content-Type", "Content-Language")
+
+
+def _enabled():
+    return getattr(settings, "POLKU_PAGE_CACHE", True)
+
+
+def _is_page(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.url_name == "wagtail_serve"
+
+
+def _private(response):
+    control = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return bool(control & {"private", "no-store", "no-cache"})
+
+
+def _key(request):
+    generations = caching.generations(DEPENDS)
+    if generations is None:
+        return None
+    minute = timezone.localtime(timezone.now(), HELSINKI).strftime("%Y%m%d%H%M")
+    address = hashlib.sha256(
+        f"{request.get_host()}|{request.get_full_path()}".encode()
+    ).hexdigest()
+    language = translation.get_language()
+    digest = hashlib.sha256("|".join(generations).encode()).hexdigest()[:16]
+    return f"polku:page:{digest}:{minute}:{language}:{address}"
+
+
+def _anonymous_without_messages(request):
+    from django.contrib.messages import get_messages
+
+    if request.user.is_authenticated:
+        return False
+    return not len(get_messages(request))
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with caching.request_scope():
+            return self._serve(request)
+
+    def _serve(self, request):
+        if (
+            not _enabled()
+            or request.method not in ("GET", "HEAD")
+            or not _is_page(request)
+            or not _anonymous_without_messages(request)
+        ):
+            return self.get_response(request)
+        key = _key(request)
+        if key is None:
+            return self.get_response(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self._from_cache(request, stored)
+        response = self.get_response(request)
+        if self._storable(request, response):
+            self._store(key, response)
+            response[HEADER] = "miss"
+        return response
+
+    def _storable(self, request, response):
+        session = getattr(request, "session", None)
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not _private(response)
+            and not response.cookies
+            and not (session is not None and session.modified)
+        )
+
+    def _store(self, key, response):
+        content = TOKEN_RE.sub(
+            rf"\g<1>{PLACEHOLDER}\g<2>", response.content.decode(response.charset)
+        )
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        cache.set(key, {"content": content, "headers": headers}, TIMEOUT)
+
+    def _from_cache(self, request, stored):
+        content = stored["content"]
+        if PLACEHOLDER in content:
+            # A fresh mask for each form, as {% csrf_token %} would give.
+            parts = content.split(PLACEHOLDER)
+            content = parts[0] + "".join(
+                get_token(request) + part for part in parts[1:]
+            )
+        response = HttpResponse(content)
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response[HEADER] = "hit"
+        return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware, for responses that no cache may keep private.
+
+    Production only (portal/settings/production.py): gunicorn does not
+    compress and the compose file puts no proxy in front of it. BREACH, as
+    Django's documentation asks: CSRF tokens are masked per response, Django
+    pads every gzip body with random bytes, and pages that are personal
+    (signed in: `private, no-store`, holding a person's answers) are sent
+    uncompressed, so no secret shares a compressed body with reflected input.
+    """
+
+    def process_response(self, request, response):
+        if _private(response):
+            return response
+        return super().process_response(request, response)
