@@ -175,7 +175,8 @@ def reflection(fi, sv, en, help_text=None):
 
 FEW_WORDS = L("Muutama sana riittää.", "Några ord räcker.", "A few words are enough.")
 
-# Each step: slug suffix, title, summary, blocks. ("service", "words") marks a
+# Each step: slug suffix, title, summary, blocks. ("kind", "ohjaamo") asks for
+# the nearest service of a kind (directory.kinds). ("service", "words") marks a
 # service contact card for a directory entry whose name contains the words.
 PATHS = [
     {
@@ -557,7 +558,8 @@ PATHS = [
                                         "about it with your school nurse or at "
                                         "Ohjaamo, for example.</p>",
                                     ),
-                                    "services": ["Ohjaamo"],
+                                    "services": [],
+                                    "service_kinds": ["ohjaamo", "school_nurse"],
                                 },
                                 {
                                     "min_score": 6,
@@ -580,6 +582,7 @@ PATHS = [
                                         "someone soon. In an emergency, call 112.</p>",
                                     ),
                                     "services": ["Walk"],
+                                    "service_kinds": ["ohjaamo"],
                                 },
                             ],
                             "instrument_name": L(
@@ -620,7 +623,7 @@ PATHS = [
                         "<p>Talking often helps more than you would think. You can "
                         "start by saying: “Things have been a bit heavy lately.”</p>",
                     ),
-                    ("service", "Ohjaamo"),
+                    ("kind", "ohjaamo"),
                     ("service", "Walk"),
                     (
                         "checklist",
@@ -1007,8 +1010,8 @@ PATHS = [
                         "<p>You do not have to manage alone. You can contact these, "
                         "even if you are not sure your problem is big enough.</p>",
                     ),
-                    ("service", "Matala"),
-                    ("service", "Ohjaamo"),
+                    ("kind", "youth_substance"),
+                    ("kind", "ohjaamo"),
                     ("help_box", None),
                 ],
             },
@@ -1283,7 +1286,7 @@ PATHS = [
                     ),
                     link("nuortennetti"),
                     link("mieli"),
-                    ("service", "Ohjaamo"),
+                    ("kind", "ohjaamo"),
                     ("help_box", None),
                 ],
             },

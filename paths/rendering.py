@@ -15,6 +15,7 @@ add up, so before rendering the step we:
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.struct_block import StructValue
@@ -133,35 +134,93 @@ def prefetch_images(body):
         prefetch_related_objects(images, "renditions")
 
 
-def build_service_cards(body):
-    values = [
-        child.value
+def _self_check_bands(body):
+    return [
+        (child.value, band)
         for child in body
-        if child.block_type == "service_contact" and child.value.get("service")
+        if child.block_type == "self_check"
+        for band in child.value.get("bands") or []
     ]
-    services = [value["service"] for value in values]
-    if not services:
-        return
-    from directory import cards
+
+
+def build_service_cards(body, request=None):
+    """Every contact card of the step, from one batch of services.
+
+    Pinned services (a contact block's service, a band's services) and kinds
+    of service (`directory.local`: the person's municipality first) are
+    fetched together; each block value and score band gets its cards.
+    """
+    from directory import cards, local
     from directory.models import ContactChannel
 
-    prefetch_related_objects(
-        services,
-        Prefetch(
-            "channels", queryset=ContactChannel.objects.order_by("sort_order", "pk")
-        ),
-        "municipalities",
-        "organisation",
-        "fallback",
-    )
-    texts = cards.localize_all(services)
+    blocks_ = [child.value for child in body if child.block_type == "service_contact"]
+    bands = _self_check_bands(body)
+    pinned = [value["service"] for value in blocks_ if value.get("service")]
+    for _check, band in bands:
+        pinned.extend(service for service in band.get("services") or [] if service)
+    kinds = {value.get("kind") for value in blocks_ if not value.get("service")}
+    for _check, band in bands:
+        kinds.update(band.get("service_kinds") or [])
+    kinds.discard("")
+    kinds.discard(None)
     now = timezone.now()
-    for value, service, text in zip(values, services, texts, strict=True):
-        value.card = cards.card_for(service, now, text=text) if service.live else None
+    by_pk = {}
+    if pinned:
+        prefetch_related_objects(
+            pinned,
+            Prefetch(
+                "channels",
+                queryset=ContactChannel.objects.order_by("sort_order", "pk"),
+            ),
+            "municipalities",
+            "organisation",
+            "fallback",
+        )
+        for service, text in zip(pinned, cards.localize_all(pinned), strict=True):
+            if service.live:
+                by_pk[service.pk] = cards.card_for(service, now, text=text)
+    municipality = local.chosen_municipality(request) if kinds else ""
+    by_kind = local.cards_by_kind(kinds, municipality, now)
+    ask = bool(kinds) and local.should_ask(request)
+    for value in blocks_:
+        service = value.get("service")
+        value.card = by_pk.get(service.pk) if service else None
+        value.cards = [] if service else by_kind.get(value.get("kind"), [])
+        value.local = None
+        if not service:
+            value.local = local.block_context(value.get("kind"), municipality, ask)
+            ask = False  # asked once per page
+    for _check, band in bands:
+        shown = {}
+        for service in band.get("services") or []:
+            if service and service.pk in by_pk:
+                shown.setdefault(service.pk, by_pk[service.pk])
+        for kind in band.get("service_kinds") or []:
+            for card in by_kind.get(kind, []):
+                shown.setdefault(card.facts.pk, card)
+        band.cards = list(shown.values())
+        band.municipality = municipality
+    for check in {id(check): check for check, _band in bands}.values():
+        highest = max(
+            range(len(check["bands"])),
+            key=lambda index: check["bands"][index]["max_score"],
+        )
+        check.highest_band = highest
+        check.crisis_lines = SimpleLazyObject(lambda: _crisis_lines(now))
+
+
+def _crisis_lines(now):
+    """The help box's lines as cards, for a self-check's highest band."""
+    from directory import cards
+
+    return [
+        cards.card_for(service.canonical, now, text=service)
+        for service in cards.help_box_services()
+    ]
 
 
 def prepare_body(body, request=None):
     """Do the body's database work in batches, before its blocks render."""
     prefetch_images(body)
-    build_service_cards(body)
+    build_service_cards(body, request)
     expand_rich_texts(body, request)
