@@ -86,7 +86,31 @@ class SiteSettings(BaseGenericSetting):
         related_name="+",
     )
 
-    panels = [FieldPanel("quick_exit_url"), FieldPanel("help_page")]
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page (Act 306/2019)."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page (GDPR art. 13)."),
+    )
+
+    panels = [
+        FieldPanel("quick_exit_url"),
+        FieldPanel("help_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("privacy_page"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")
