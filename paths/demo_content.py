@@ -248,6 +248,23 @@ PATHS = [
                         "feeling. It can make you irritable too. If it lasts for "
                         "weeks, it is worth talking to someone.</p>",
                     ),
+                    text(
+                        "<h2>Ahdistus ja paniikki</h2><p>Kun huoli kasvaa "
+                        "ahdistukseksi, olo voi olla levoton koko ajan. Paniikki "
+                        "on äkillinen, voimakas pelko: sydän hakkaa ja henkeä "
+                        "ahdistaa. Paniikkikohtaus menee aina ohi, yleensä "
+                        "muutamassa minuutissa. Rauhallinen hengitys auttaa.</p>",
+                        "<h2>Ångest och panik</h2><p>När oron växer till ångest "
+                        "kan du känna dig rastlös hela tiden. Panik är en plötslig, "
+                        "stark rädsla: hjärtat bultar och det är svårt att andas. "
+                        "En panikattack går alltid över, oftast på några minuter. "
+                        "Lugn andning hjälper.</p>",
+                        "<h2>Anxiety and panic</h2><p>When worry grows into "
+                        "anxiety, you may feel restless all the time. Panic is a "
+                        "sudden, strong fear: your heart pounds and it is hard to "
+                        "breathe. A panic attack always passes, usually in a few "
+                        "minutes. Calm breathing helps.</p>",
+                    ),
                     ("image", "demo"),
                     tip(
                         "<p>Et ole tunteidesi kanssa yksin. Moni nuori kokee samaa, "
@@ -1188,6 +1205,20 @@ PATHS = [
                         "<p>Friendships have ups and downs. Arguments and loneliness "
                         "are sometimes part of life, but you do not have to handle "
                         "them alone.</p>",
+                    ),
+                    text(
+                        "<h2>Jos sinua kiusataan</h2><p>Kiusaaminen ei ole koskaan "
+                        "sinun vikasi. Kerro kiusaamisesta aikuiselle, johon luotat: "
+                        "opettajalle, kuraattorille tai kouluterveydenhoitajalle. "
+                        "Myös netissä tapahtuva kiusaaminen on kiusaamista.</p>",
+                        "<h2>Om du blir mobbad</h2><p>Mobbning är aldrig ditt fel. "
+                        "Berätta om mobbningen för en vuxen du litar på: läraren, "
+                        "kuratorn eller skolhälsovårdaren. Också mobbning på nätet "
+                        "är mobbning.</p>",
+                        "<h2>If you are bullied</h2><p>Bullying is never your fault. "
+                        "Tell an adult you trust about it: a teacher, the school "
+                        "social worker or the school nurse. Bullying online is "
+                        "bullying too.</p>",
                     ),
                     reflection(
                         "Kuka on ihminen, jonka seurassa sinun on hyvä olla?",
