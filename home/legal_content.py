@@ -24,7 +24,7 @@ def _page(sections):
 STATEMENT = {
     "fi": (
         "Saavutettavuusseloste",
-        "Lyhyesti: Polku täyttää suurimman osan WCAG 2.1 AA -vaatimuksista. Alla kerromme, mikä ei vielä toimi, miten saat sisällön muuten ja mihin voit antaa palautetta.",
+        "Polku täyttää suurimman osan WCAG 2.1 AA -vaatimuksista. Alla kerromme, mikä ei vielä toimi, miten saat sisällön muuten ja mihin voit antaa palautetta.",
         _page(
             [
                 (
@@ -64,7 +64,7 @@ STATEMENT = {
     ),
     "sv": (
         "Tillgänglighetsutlåtande",
-        "Kort sagt: Polku uppfyller de flesta kraven i WCAG 2.1 AA. Här berättar vi vad som inte fungerar än, hur du får innehållet på annat sätt och var du kan ge respons.",
+        "Polku uppfyller de flesta kraven i WCAG 2.1 AA. Här berättar vi vad som inte fungerar än, hur du får innehållet på annat sätt och var du kan ge respons.",
         _page(
             [
                 (
@@ -104,7 +104,7 @@ STATEMENT = {
     ),
     "en": (
         "Accessibility statement",
-        "In short: Polku meets most of WCAG 2.1 AA. Below we say what does not work yet, how to get the content another way and where to give feedback.",
+        "Polku meets most of WCAG 2.1 AA. Below we say what does not work yet, how to get the content another way and where to give feedback.",
         _page(
             [
                 (
@@ -147,7 +147,7 @@ STATEMENT = {
 PRIVACY = {
     "fi": (
         "Tietosuojaseloste",
-        "Lyhyesti: emme tallenna henkilötunnustasi tai nimeäsi. Vastauksesi ovat salattuja, ja vain sinä näet ne. Voit ladata tai poistaa tietosi milloin vain.",
+        "Emme tallenna henkilötunnustasi tai nimeäsi. Vastauksesi ovat salattuja, ja vain sinä näet ne. Voit ladata tai poistaa tietosi milloin vain.",
         _page(
             [
                 (
@@ -199,7 +199,7 @@ PRIVACY = {
     ),
     "sv": (
         "Dataskyddsbeskrivning",
-        "Kort sagt: vi sparar inte din personbeteckning eller ditt namn. Dina svar är krypterade och bara du ser dem. Du kan ladda ner eller radera dina uppgifter när som helst.",
+        "Vi sparar inte din personbeteckning eller ditt namn. Dina svar är krypterade och bara du ser dem. Du kan ladda ner eller radera dina uppgifter när som helst.",
         _page(
             [
                 (
@@ -251,7 +251,7 @@ PRIVACY = {
     ),
     "en": (
         "Privacy notice",
-        "In short: we do not store your personal identity code or your name. Your answers are encrypted and only you see them. You can download or delete your data at any time.",
+        "We do not store your personal identity code or your name. Your answers are encrypted and only you see them. You can download or delete your data at any time.",
         _page(
             [
                 (
