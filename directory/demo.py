@@ -277,9 +277,9 @@ SERVICES = [
         "help_box": 4,
         "channels": [phone("116 117", [], **ALWAYS)],
         "text": {
-            "fi": ("Päivystysapu 116117", "Neuvoo, kun tarvitset kiireellistä hoitoa tai et tiedä, pitäisikö lähteä päivystykseen."),
-            "sv": ("Jourhjälpen 116117", "Ger råd när du behöver vård snabbt eller inte vet om du ska åka till jouren."),
-            "en": ("Medical Helpline 116117", "Advice when you need urgent care or are unsure whether to go to the emergency clinic."),
+            "fi": ("Päivystysapu", "Neuvoo, kun tarvitset kiireellistä hoitoa tai et tiedä, pitäisikö lähteä päivystykseen."),
+            "sv": ("Jourhjälpen", "Ger råd när du behöver vård snabbt eller inte vet om du ska åka till jouren."),
+            "en": ("Medical Helpline", "Advice when you need urgent care or are unsure whether to go to the emergency clinic."),
         },
     },
     # --- wellbeing services county ------------------------------------------
@@ -533,6 +533,45 @@ def _channels(spec):
     ]
 
 
+# The kind of each demo service (directory.kinds), by its key or key prefix:
+# steps ask for "ohjaamo" and a young person in Hamina gets Ohjaamo Hamina.
+KINDS = {
+    "ohjaamo-": "ohjaamo",
+    "perhekeskus-": "family_centre",
+    "seurakunta-": "parish_youth",
+    "walk-in-veturi": "walk_in_therapy",
+    "kohtaamispaikka-veturi": "meeting_place",
+    "kouluterveydenhuolto": "school_nurse",
+    "opiskeluhuolto": "student_welfare",
+    "nuorten-matala": "youth_substance",
+    "nuorisopsykiatria": "youth_psychiatry",
+    "112": "emergency",
+    "116117": "emergency",
+    "mll-116111": "helpline",
+    "kriisipuhelin": "helpline",
+    "sekasin": "helpline",
+}
+
+
+def kind_of(service_key):
+    for prefix, kind in KINDS.items():
+        if service_key == prefix or (
+            prefix.endswith("-") and service_key.startswith(prefix)
+        ):
+            return kind
+    return ""
+
+
+def ensure_kinds():
+    """Give demo services loaded before kinds existed their kind (blank only)."""
+    for spec in SERVICES:
+        kind = kind_of(spec["key"])
+        if kind:
+            Service.objects.filter(
+                translation_key=key(f"service:{spec['key']}"), kind=""
+            ).update(kind=kind)
+
+
 def ensure_services(locales, municipalities, organisations):
     created = {}
     today = dt.date.today()
@@ -549,6 +588,7 @@ def ensure_services(locales, municipalities, organisations):
             "free": spec.get("free", True),
             "help_box_order": spec.get("help_box"),
             "review_by": review_by,
+            "kind": kind_of(spec["key"]),
         }
         for code, locale in locales.items():
             if Service.objects.filter(
@@ -646,5 +686,6 @@ def load():
     municipalities = ensure_municipalities()
     organisations = ensure_organisations(locales, municipalities)
     created = ensure_services(locales, municipalities, organisations)
+    ensure_kinds()
     ensure_finder_pages(locales)
     return created

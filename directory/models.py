@@ -28,6 +28,7 @@ from home.models import BasePage
 from . import hours
 from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock
 from .fields import MultipleChoiceField
+from .kinds import ServiceKind
 
 # Service themes are our own small list, named like the themes of the paths
 # (mieli / päihteet / jaksaminen); see docs/directory.md.
@@ -135,6 +136,16 @@ class Service(
         on_delete=models.PROTECT,
         related_name="services",
     )
+    kind = models.CharField(
+        _("kind of service"),
+        max_length=30,
+        choices=ServiceKind.choices,
+        blank=True,
+        help_text=_(
+            "Steps that ask for this kind show the one of the young person's "
+            "municipality first, then regional and national ones."
+        ),
+    )
     description = models.TextField(
         _("description"),
         max_length=600,
@@ -194,6 +205,7 @@ class Service(
     panels = [
         FieldPanel("name"),
         FieldPanel("organisation"),
+        FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("themes"),
         FieldRowPanel(
@@ -224,6 +236,7 @@ class Service(
         index.RelatedFields("organisation", [index.SearchField("name")]),
         index.FilterField("locale"),
         index.FilterField("live"),
+        index.FilterField("kind"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -1,12 +1,18 @@
-"""Admin report: directory services whose "review by" date has passed."""
+"""Directory views: the admin's review report, the municipality question."""
 
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
-from .models import Service
+from . import local
+from .models import Municipality, Service
 
 
 class ServicesToReviewView(ReportView):
@@ -49,3 +55,40 @@ class ServicesToReviewView(ReportView):
             .select_related("organisation")
             .order_by("review_by", "name")
         )
+
+
+def choose_municipality(request):
+    """Where do you live? Asked once, never required; kept on this device.
+
+    GET shows the question (for a page with no form of its own, e.g. a
+    self-check result); POST keeps the answer and goes back where the person
+    was. "Not now" keeps an empty answer so that we do not ask again.
+    """
+
+    language = get_language() or "fi"
+    places = [(m.code, m.localized_name(language)) for m in Municipality.objects.all()]
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    if request.method == "POST":
+        code = request.POST.get("municipality", "")
+        if request.POST.get("skip"):
+            code = ""
+        elif code not in dict(places):
+            return HttpResponseBadRequest(
+                gettext_now("Choose a municipality from the list.")
+            )
+        response = HttpResponseRedirect(next_url or f"/{language}/")
+        local.remember(request, response, code)
+        return response
+    return render(
+        request,
+        "directory/choose_municipality.html",
+        {
+            "places": places,
+            "chosen": local.chosen_municipality(request),
+            "next": next_url,
+        },
+    )

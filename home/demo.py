@@ -6,6 +6,7 @@ Every text is our own. Regional contacts are placeholders and say so.
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from .legal_content import PRIVACY, STATEMENT
 from .models import ContentPage, HomePage, SiteSettings
 
 LANGUAGES = ("fi", "sv", "en")
@@ -136,56 +137,8 @@ PAGES = {
             "<p>Medical Helpline 116 117 gives advice on health matters.</p>",
         ),
     },
-    "saavutettavuus": {
-        "fi": (
-            "Saavutettavuusseloste",
-            "Polku pyrkii täyttämään WCAG 2.1 AA -tason vaatimukset "
-            "(laki digitaalisten palvelujen tarjoamisesta 306/2019).",
-            "<p>Sivusto toimii näppäimistöllä, ruudunlukijalla ja 200 % "
-            "suurennoksella. Jos huomaat saavutettavuusongelman, kerro siitä "
-            "meille. <i>Demo: palautekanava on esimerkki.</i></p>",
-        ),
-        "sv": (
-            "Tillgänglighetsutlåtande",
-            "Polku strävar efter att uppfylla kraven på nivå WCAG 2.1 AA "
-            "(lagen om tillhandahållande av digitala tjänster 306/2019).",
-            "<p>Webbplatsen fungerar med tangentbord, skärmläsare och 200 % "
-            "förstoring. Berätta för oss om du hittar ett tillgänglighetsproblem. "
-            "<i>Demo: responskanalen är ett exempel.</i></p>",
-        ),
-        "en": (
-            "Accessibility statement",
-            "Polku aims to meet WCAG 2.1 level AA (Act on the Provision of "
-            "Digital Services 306/2019).",
-            "<p>The site works with a keyboard, a screen reader and at 200 % "
-            "zoom. If you find an accessibility problem, please tell us. "
-            "<i>Demo: the feedback channel is an example.</i></p>",
-        ),
-    },
-    "tietosuoja": {
-        "fi": (
-            "Tietosuojaseloste",
-            "Kerromme selkeästi, mitä tietoja Polku käsittelee ja kuka näkee mitä.",
-            "<p>Henkilötunnustasi ei tallenneta. Vastauksesi tallennetaan "
-            "salattuina, ja vain sinä näet ne. Työntekijät näkevät vain "
-            "yhteenlaskettuja lukuja. Voit ladata tai poistaa tietosi milloin "
-            "tahansa.</p>",
-        ),
-        "sv": (
-            "Dataskyddsbeskrivning",
-            "Vi berättar tydligt vilka uppgifter Polku behandlar och vem som ser vad.",
-            "<p>Din personbeteckning sparas inte. Dina svar sparas krypterade och "
-            "bara du ser dem. Personalen ser bara sammanräknade siffror. Du kan "
-            "ladda ner eller radera dina uppgifter när som helst.</p>",
-        ),
-        "en": (
-            "Privacy notice",
-            "We tell you plainly what data Polku handles and who sees what.",
-            "<p>Your personal identity code is not stored. Your answers are stored "
-            "encrypted and only you see them. Staff see only totals. You can "
-            "download or delete your data at any time.</p>",
-        ),
-    },
+    "saavutettavuus": STATEMENT,
+    "tietosuoja": PRIVACY,
 }
 
 
@@ -244,6 +197,11 @@ def ensure_home(locales):
     return homes
 
 
+def _body(body):
+    """A page body: one paragraph of HTML, or ready (block type, value) pairs."""
+    return body if isinstance(body, list) else [("paragraph", body)]
+
+
 def ensure_content_pages(locales, homes):
     """General pages, created once: a second run never overwrites edits."""
     fi_pages = {}
@@ -255,7 +213,7 @@ def ensure_content_pages(locales, homes):
                 slug=slug,
                 title=title,
                 introduction=intro,
-                body=[("paragraph", body)],
+                body=_body(body),
                 locale=locales["fi"],
             )
             homes["fi"].add_child(instance=page)
@@ -266,7 +224,7 @@ def ensure_content_pages(locales, homes):
                 title, intro, body = texts[code]
                 target.slug = SLUGS[slug][code]
                 target.title, target.introduction = title, intro
-                target.body = [("paragraph", body)]
+                target.body = _body(body)
                 publish(target)
         fi_pages[slug] = page
     return fi_pages
@@ -279,7 +237,12 @@ def load():
     homes = ensure_home(locales)
     pages = ensure_content_pages(locales, homes)
     settings = SiteSettings.load()
-    if settings.help_page_id is None:
-        settings.help_page = pages["apua-heti"]
-        settings.save()
+    for field, slug in (
+        ("help_page", "apua-heti"),
+        ("accessibility_page", "saavutettavuus"),
+        ("privacy_page", "tietosuoja"),
+    ):
+        if getattr(settings, f"{field}_id") is None:
+            setattr(settings, field, pages[slug])
+    settings.save()
     return homes

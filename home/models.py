@@ -68,6 +68,21 @@ class ContentPage(BasePage):
         verbose_name = _("content page")
 
 
+# Words teenagers type, and the words the pages use (search/synonyms.py).
+DEFAULT_SYNONYMS = """ahistaa = ahdistus
+ahistus = ahdistus
+ahdistaa = ahdistus
+ahdistunut = ahdistus
+kiusataan = kiusaaminen
+kiusattu = kiusaaminen
+kiusaa = kiusaaminen
+paniikkikohtaus = paniikki
+jännittää = jännitys
+mobbad = mobbning
+mobbas = mobbning
+mobbar = mobbning"""
+
+
 @register_setting(icon="help")
 class SiteSettings(BaseGenericSetting):
     quick_exit_url = models.URLField(
@@ -86,7 +101,42 @@ class SiteSettings(BaseGenericSetting):
         related_name="+",
     )
 
-    panels = [FieldPanel("quick_exit_url"), FieldPanel("help_page")]
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page (Act 306/2019)."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page (GDPR art. 13)."),
+    )
+
+    search_synonyms = models.TextField(
+        _("search synonyms"),
+        blank=True,
+        default=DEFAULT_SYNONYMS,
+        help_text=_(
+            "One per line: a word young people type = the words the pages use, "
+            "e.g. “ahistaa = ahdistus”. Any language."
+        ),
+    )
+
+    panels = [
+        FieldPanel("quick_exit_url"),
+        FieldPanel("help_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("search_synonyms"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

@@ -17,6 +17,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from directory.blocks import ServiceChooserBlock
+from directory.kinds import ServiceKind
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 SHORT_FEATURES = ["bold", "italic", "link"]
@@ -261,6 +262,15 @@ class ScoreBandBlock(blocks.StructBlock):
             "Reflective, never a diagnosis: 'if this feels familiar, talk to …'."
         ),
     )
+    service_kinds = blocks.MultipleChoiceBlock(
+        choices=ServiceKind.choices,
+        label=_("Recommended kinds of service"),
+        required=False,
+        help_text=_(
+            "The young person sees the one of their municipality first, then "
+            "regional and national ones."
+        ),
+    )
     services = blocks.ListBlock(
         ServiceChooserBlock(),
         label=_("Recommended services"),
@@ -268,6 +278,7 @@ class ScoreBandBlock(blocks.StructBlock):
         # No empty (required) chooser row to start with: a band may well
         # recommend no service, and an empty row stopped the submit.
         default=[],
+        help_text=_("Pinned: shown to everyone, wherever they live."),
     )
 
     class Meta:
@@ -476,7 +487,20 @@ class TipBlock(blocks.StructBlock):
 
 
 class ServiceContactBlock(blocks.StructBlock):
-    service = ServiceChooserBlock(label=_("Service"))
+    kind = blocks.ChoiceBlock(
+        choices=ServiceKind.choices,
+        label=_("Kind of service"),
+        required=False,
+        help_text=_(
+            "E.g. Ohjaamo: the young person sees the one of their municipality "
+            "first, then regional and national ones."
+        ),
+    )
+    service = ServiceChooserBlock(
+        label=_("Or pin one service"),
+        required=False,
+        help_text=_("Shown to everyone instead of the kind, wherever they live."),
+    )
     note = blocks.CharBlock(
         label=_("Why this service"),
         required=False,
@@ -488,7 +512,20 @@ class ServiceContactBlock(blocks.StructBlock):
         icon = "user"
         label = _("Service contact card")
         template = "components/blocks/service_contact_card_block.html"
-        description = _("The contact details of a service from the directory.")
+        description = _(
+            "Contact details from the directory: the nearest service of a kind, "
+            "or one pinned service."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("kind") and not value.get("service"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "kind": ValidationError(_("Choose a kind of service or a service."))
+                }
+            )
+        return value
 
     def get_preview_value(self):
         from directory.models import Service

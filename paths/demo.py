@@ -95,6 +95,8 @@ def step_body(path_key, number, blocks, language, image):
             if service is None:
                 continue
             block_type, value = "service_contact", {"service": service.pk, "note": ""}
+        elif block_type == "kind":
+            block_type, value = "service_contact", {"kind": value, "note": ""}
         elif block_type == "self_check":
             value = dict(value)
             value["bands"] = [

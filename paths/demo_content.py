@@ -175,7 +175,8 @@ def reflection(fi, sv, en, help_text=None):
 
 FEW_WORDS = L("Muutama sana riittää.", "Några ord räcker.", "A few words are enough.")
 
-# Each step: slug suffix, title, summary, blocks. ("service", "words") marks a
+# Each step: slug suffix, title, summary, blocks. ("kind", "ohjaamo") asks for
+# the nearest service of a kind (directory.kinds). ("service", "words") marks a
 # service contact card for a directory entry whose name contains the words.
 PATHS = [
     {
@@ -246,6 +247,23 @@ PATHS = [
                         "<h2>Low mood</h2><p>Low mood is a heavy, tired or empty "
                         "feeling. It can make you irritable too. If it lasts for "
                         "weeks, it is worth talking to someone.</p>",
+                    ),
+                    text(
+                        "<h2>Ahdistus ja paniikki</h2><p>Kun huoli kasvaa "
+                        "ahdistukseksi, olo voi olla levoton koko ajan. Paniikki "
+                        "on äkillinen, voimakas pelko: sydän hakkaa ja henkeä "
+                        "ahdistaa. Paniikkikohtaus menee aina ohi, yleensä "
+                        "muutamassa minuutissa. Rauhallinen hengitys auttaa.</p>",
+                        "<h2>Ångest och panik</h2><p>När oron växer till ångest "
+                        "kan du känna dig rastlös hela tiden. Panik är en plötslig, "
+                        "stark rädsla: hjärtat bultar och det är svårt att andas. "
+                        "En panikattack går alltid över, oftast på några minuter. "
+                        "Lugn andning hjälper.</p>",
+                        "<h2>Anxiety and panic</h2><p>When worry grows into "
+                        "anxiety, you may feel restless all the time. Panic is a "
+                        "sudden, strong fear: your heart pounds and it is hard to "
+                        "breathe. A panic attack always passes, usually in a few "
+                        "minutes. Calm breathing helps.</p>",
                     ),
                     ("image", "demo"),
                     tip(
@@ -557,7 +575,8 @@ PATHS = [
                                         "about it with your school nurse or at "
                                         "Ohjaamo, for example.</p>",
                                     ),
-                                    "services": ["Ohjaamo"],
+                                    "services": [],
+                                    "service_kinds": ["ohjaamo", "school_nurse"],
                                 },
                                 {
                                     "min_score": 6,
@@ -580,6 +599,7 @@ PATHS = [
                                         "someone soon. In an emergency, call 112.</p>",
                                     ),
                                     "services": ["Walk"],
+                                    "service_kinds": ["ohjaamo"],
                                 },
                             ],
                             "instrument_name": L(
@@ -620,7 +640,7 @@ PATHS = [
                         "<p>Talking often helps more than you would think. You can "
                         "start by saying: “Things have been a bit heavy lately.”</p>",
                     ),
-                    ("service", "Ohjaamo"),
+                    ("kind", "ohjaamo"),
                     ("service", "Walk"),
                     (
                         "checklist",
@@ -1007,8 +1027,8 @@ PATHS = [
                         "<p>You do not have to manage alone. You can contact these, "
                         "even if you are not sure your problem is big enough.</p>",
                     ),
-                    ("service", "Matala"),
-                    ("service", "Ohjaamo"),
+                    ("kind", "youth_substance"),
+                    ("kind", "ohjaamo"),
                     ("help_box", None),
                 ],
             },
@@ -1186,6 +1206,20 @@ PATHS = [
                         "are sometimes part of life, but you do not have to handle "
                         "them alone.</p>",
                     ),
+                    text(
+                        "<h2>Jos sinua kiusataan</h2><p>Kiusaaminen ei ole koskaan "
+                        "sinun vikasi. Kerro kiusaamisesta aikuiselle, johon luotat: "
+                        "opettajalle, kuraattorille tai kouluterveydenhoitajalle. "
+                        "Myös netissä tapahtuva kiusaaminen on kiusaamista.</p>",
+                        "<h2>Om du blir mobbad</h2><p>Mobbning är aldrig ditt fel. "
+                        "Berätta om mobbningen för en vuxen du litar på: läraren, "
+                        "kuratorn eller skolhälsovårdaren. Också mobbning på nätet "
+                        "är mobbning.</p>",
+                        "<h2>If you are bullied</h2><p>Bullying is never your fault. "
+                        "Tell an adult you trust about it: a teacher, the school "
+                        "social worker or the school nurse. Bullying online is "
+                        "bullying too.</p>",
+                    ),
                     reflection(
                         "Kuka on ihminen, jonka seurassa sinun on hyvä olla?",
                         "Vem är en person som du mår bra tillsammans med?",
@@ -1283,7 +1317,7 @@ PATHS = [
                     ),
                     link("nuortennetti"),
                     link("mieli"),
-                    ("service", "Ohjaamo"),
+                    ("kind", "ohjaamo"),
                     ("help_box", None),
                 ],
             },

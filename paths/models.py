@@ -439,6 +439,10 @@ class PathStepPage(ReviewedPublishingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["path"] = self.path_page
         context["steps"] = self._siblings
+        # The step's own help box block replaces the site-wide one: once a page.
+        context["help_box_in_content"] = any(
+            child.block_type == "help_box" for child in self.body
+        )
         prepare_body(self.body, request)
         return context
 

@@ -15,6 +15,7 @@ add up, so before rendering the step we:
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.struct_block import StructValue
@@ -133,25 +134,85 @@ def prefetch_images(body):
         prefetch_related_objects(images, "renditions")
 
 
-def build_service_cards(body):
-    values = [
-        child.value
+def _self_check_bands(body):
+    return [
+        (child.value, band)
         for child in body
-        if child.block_type == "service_contact" and child.value.get("service")
+        if child.block_type == "self_check"
+        for band in child.value.get("bands") or []
     ]
-    if not values:
+
+
+def build_service_cards(body, request=None):
+    """Every contact card of the step, from the live directory in memory.
+
+    Pinned services (a contact block's service, a band's services) and kinds
+    of service (`directory.local`: the person's municipality first) are read
+    from `directory.snapshot`: no query per card, per band or per hour. Each
+    block value and score band gets its cards.
+    """
+    from directory import cards, local
+
+    blocks_ = [child.value for child in body if child.block_type == "service_contact"]
+    bands = _self_check_bands(body)
+    kinds = {value.get("kind") for value in blocks_ if not value.get("service")}
+    for _check, band in bands:
+        kinds.update(band.get("service_kinds") or [])
+    kinds.discard("")
+    kinds.discard(None)
+    if not blocks_ and not bands:
         return
+    now = timezone.now()
+    pinned = {}
+
+    def pinned_card(service):
+        if service.pk not in pinned:
+            pinned[service.pk] = cards.card_for(service, now) if service.live else None
+        return pinned[service.pk]
+
+    municipality = local.chosen_municipality(request) if kinds else ""
+    by_kind = local.cards_by_kind(kinds, municipality, now)
+    ask = bool(kinds) and local.should_ask(request)
+    for value in blocks_:
+        service = value.get("service")
+        value.card = pinned_card(service) if service else None
+        value.cards = [] if service else by_kind.get(value.get("kind"), [])
+        value.local = None
+        if not service:
+            value.local = local.block_context(value.get("kind"), municipality, ask)
+            ask = False  # asked once per page
+    for _check, band in bands:
+        shown = {}
+        for service in band.get("services") or []:
+            card = pinned_card(service) if service else None
+            if card is not None:
+                shown.setdefault(service.pk, card)
+        for kind in band.get("service_kinds") or []:
+            for card in by_kind.get(kind, []):
+                shown.setdefault(card.facts.pk, card)
+        band.cards = list(shown.values())
+        band.municipality = municipality
+    for check in {id(check): check for check, _band in bands}.values():
+        highest = max(
+            range(len(check["bands"])),
+            key=lambda index: check["bands"][index]["max_score"],
+        )
+        check.highest_band = highest
+        check.crisis_lines = SimpleLazyObject(lambda: _crisis_lines(now))
+
+
+def _crisis_lines(now):
+    """The help box's lines as cards, for a self-check's highest band."""
     from directory import cards
 
-    # Live services come from the directory in memory (directory.snapshot).
-    now = timezone.now()
-    for value in values:
-        service = value["service"]
-        value.card = cards.card_for(service, now) if service.live else None
+    return [
+        cards.card_for(service.canonical, now, text=service)
+        for service in cards.help_box_services()
+    ]
 
 
 def prepare_body(body, request=None):
     """Do the body's database work in batches, before its blocks render."""
     prefetch_images(body)
-    build_service_cards(body)
+    build_service_cards(body, request)
     expand_rich_texts(body, request)

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import quick_exit_away, sign_out
+from directory.views import choose_municipality
 from home.sitemaps import AllLanguagesSitemap
 from progress.views import quick_exit
 from referrals.urls import root_urlpatterns as referrals_root_urls
@@ -61,6 +62,7 @@ if settings.MEDIA_SERVED_BY_DJANGO:
 urlpatterns += i18n_patterns(
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("search/", search_views.search, name="search"),
+    path("municipality/", choose_municipality, name="choose_municipality"),
     path("r/", include("referrals.urls")),
     path("reminders/", include("reminders.urls")),
     path("", include("progress.urls")),

@@ -27,6 +27,10 @@ class Enrolment(models.Model):
     path_key = models.UUIDField(_("path"), db_index=True)
     current_step_key = models.UUIDField(_("current step"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, default="fi")
+    # The municipality the person chose for local help (a code such as
+    # "hamina", or empty): it follows them to another device; it identifies
+    # nobody. See directory/local.py.
+    municipality = models.CharField(_("municipality"), max_length=40, blank=True)
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)

@@ -20,14 +20,18 @@ class StaleAnswer(Exception):
         self.current = current
 
 
-def enrol(user, path_key, first_step_key=None, language="fi"):
+def enrol(user, path_key, first_step_key=None, language="fi", municipality=""):
     """The person's enrolment on the path, created once however often they start."""
     try:
         with transaction.atomic():
             enrolment, created = Enrolment.objects.get_or_create(
                 user=user,
                 path_key=path_key,
-                defaults={"current_step_key": first_step_key, "language": language},
+                defaults={
+                    "current_step_key": first_step_key,
+                    "language": language,
+                    "municipality": municipality or "",
+                },
             )
     except IntegrityError:  # two tabs pressed "start" at the same moment
         enrolment, created = Enrolment.objects.get(user=user, path_key=path_key), False

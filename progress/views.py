@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from accounts.reidentify import strong_identification_required
+from directory import local
 from portal.ratelimit import rate_limited
 
 from . import journey
@@ -147,6 +148,7 @@ def export_data(user):
                 else str(row["enrolment"].path_key),
                 "started": row["enrolment"].started_at.isoformat(),
                 "last_activity": row["enrolment"].last_activity_at.isoformat(),
+                "municipality": row["enrolment"].municipality or None,
                 "completed": row["enrolment"].completed_at.isoformat()
                 if row["enrolment"].completed_at
                 else None,
@@ -277,6 +279,7 @@ def start_path(request, path_key):
         path.path_key,
         steps[0].step_key if steps else None,
         language=path.locale.language_code,
+        municipality=local.chosen_municipality(request),
     )
     target = journey.resume_step(path, enrolment, steps)
     return HttpResponseRedirect(target.url if target else path.url)

@@ -318,9 +318,10 @@ WAGTAIL_SITE_NAME = "Polku"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL full-text configuration. Finnish stemming is right for
-        # the primary language; see docs/architecture.md on per-locale search.
+        # On PostgreSQL each language is indexed and searched with its own
+        # text-search configuration (search/backend.py); SEARCH_CONFIG is the
+        # fallback for objects without a locale.
+        "BACKEND": "search.backend",
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "finnish"),
     }
 }

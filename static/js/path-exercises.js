@@ -1,4 +1,4 @@
-// Timers of path exercises: paced breathing and a plain countdown.
+// Path exercises: paced breathing, grounding one sense at a time, a countdown.
 // The page works without this file: every exercise is written out as text,
 // and the timer controls stay hidden until this module shows them. With
 // prefers-reduced-motion the breathing circle does not move; the phase text
@@ -12,6 +12,7 @@ function setupBreathing(section) {
   const button = section.querySelector("[data-breathing-start]");
   const phase = section.querySelector("[data-breathing-phase]");
   const circle = section.querySelector(".breathing__circle");
+  const count = section.querySelector("[data-breathing-count]");
   if (!timer || !button || !phase) return;
   const text = button.dataset;
   const plan = [
@@ -30,6 +31,7 @@ function setupBreathing(section) {
     button.textContent = text.labelStart;
     button.setAttribute("aria-pressed", "false");
     phase.textContent = message || "";
+    if (count) count.textContent = "";
   };
 
   const run = (round, index) => {
@@ -42,11 +44,21 @@ function setupBreathing(section) {
       circle.style.setProperty("--phase-seconds", `${length}s`);
       circle.dataset.phase = name;
     }
-    phase.textContent = `${text.textRound} ${round}/${rounds}: ${label} (${length} s)`;
-    handle = window.setTimeout(() => {
-      const next = (index + 1) % plan.length;
-      run(next === 0 ? round + 1 : round, next);
-    }, length * 1000);
+    // A countdown per phase: "Breathe in 4, 3, 2, 1" (also with reduced motion).
+    // The phase is announced once; the seconds count down beside it, unread.
+    phase.textContent = `${text.textRound} ${round}/${rounds}: ${label}`;
+    let left = length;
+    const tick = () => {
+      if (count) count.textContent = String(left);
+      if (left === 0) {
+        const next = (index + 1) % plan.length;
+        run(next === 0 ? round + 1 : round, next);
+        return;
+      }
+      left -= 1;
+      handle = window.setTimeout(tick, 1000);
+    };
+    tick();
   };
 
   button.addEventListener("click", () => {
@@ -103,5 +115,29 @@ function setupCountdown(section) {
   controls.hidden = false;
 }
 
+// Grounding, one sense at a time: the list stays readable without this.
+function setupGrounding(section) {
+  const items = [...section.querySelectorAll(".grounding__prompts > li")];
+  const button = section.querySelector("[data-grounding-next]");
+  if (items.length < 2 || !button) return;
+  let current = 0;
+  const show = () => {
+    items.forEach((item, index) => {
+      item.hidden = index !== current;
+    });
+    const last = current === items.length - 1;
+    button.textContent = last ? button.dataset.labelAgain : button.dataset.labelNext;
+  };
+  button.addEventListener("click", () => {
+    current = (current + 1) % items.length;
+    show();
+    items[current].focus();
+  });
+  items.forEach((item) => item.setAttribute("tabindex", "-1"));
+  button.hidden = false;
+  show();
+}
+
 document.querySelectorAll("[data-breathing]").forEach(setupBreathing);
+document.querySelectorAll("[data-grounding]").forEach(setupGrounding);
 document.querySelectorAll("[data-timer]").forEach(setupCountdown);
