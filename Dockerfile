@@ -18,8 +18,8 @@ RUN R() { head -c 48 /dev/urandom | base64 | tr -d '\n/+='; } && \
     REDIS_URL=redis://build ALLOWED_HOSTS=build STRONGID_ISSUER=https://build \
     STRONGID_CLIENT_SECRET=build STRONGID_UID_KEYS=1:$(R) MFA_ENCRYPTION_KEYS=$(R) \
     FIELD_ENCRYPTION_SALTS=$(R) python manage.py collectstatic --no-input -v0
-RUN useradd --system polku && mkdir -p /app/var/media && chown -R polku /app/var
-USER polku
+RUN useradd --system --uid 10001 polku && mkdir -p /app/var/media && chown -R polku /app/var
+USER 10001
 # Uploaded images and documents: a volume on one host, object storage on many.
 VOLUME ["/app/var/media"]
 EXPOSE 8000

@@ -6,6 +6,7 @@ Slots 0-3 use the Redis on 6379, 4-7 one on 6380, 8-11 one on 6381 (`bin/test` s
 it), four slots to a server of sixteen databases.
 """
 
+import json
 import os
 
 import dj_database_url
@@ -53,3 +54,7 @@ POLKU_PAGE_CACHE = False
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Scheduled publishing runs every two seconds so that a test sees it happen.
 CELERY_BEAT_SCHEDULE["paths-publish-scheduled"]["schedule"] = 2.0  # noqa: F405
+# Crash tests start workers of their own with shorter leases and timeouts:
+# a JSON object of settings in POLKU_TEST_OVERRIDES (tests/test_reminders_crash.py).
+for _name, _value in json.loads(os.environ.get("POLKU_TEST_OVERRIDES", "{}")).items():
+    globals()[_name] = _value
