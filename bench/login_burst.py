@@ -148,7 +148,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_for(url, seconds=60):
+def wait_for(url, seconds=240):
     deadline = time.time() + seconds
     while time.time() < deadline:
         try:
@@ -230,7 +230,12 @@ def spawn(runserver=False):
 def stop(processes):
     for process in processes:
         process.terminate()
-        process.wait(timeout=15)
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def main():

@@ -22,8 +22,9 @@ from directory.models import ContactChannel, Organisation, Service
 from home import demo as home_demo
 from home.models import ContentPage, SiteSettings
 from home.pagecache import HEADER
+from paths.models import PathPage
 
-from .paths_helpers import young_person
+from .paths_helpers import open_all_steps, young_person
 from .test_foundation import _manage_in_production
 
 pytestmark = pytest.mark.django_db
@@ -210,6 +211,11 @@ def test_every_page_in_the_sitemap_has_a_meta_description(client):
     """Search engines get a description of every listed page, in its language."""
     call_command("load_demo", verbosity=0)
     sitemap = client.get("/sitemap.xml").content.decode()
+    # Steps are for the identified: read them as a young person on every path.
+    person = young_person()
+    for path in PathPage.objects.filter(locale__language_code="fi"):
+        open_all_steps(person, path)
+    client.force_login(person)
     addresses = [
         urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)
     ]
