@@ -18,6 +18,7 @@ urlpatterns = [
 
 urlpatterns += [
     path(_("start/<uuid:path_key>/"), views.start_path, name="start_path"),
+    path(_("continue/<uuid:public_id>/"), views.continue_path, name="continue_path"),
     path(_("answer/<uuid:step_key>/"), views.save_step_answer, name="save_answer"),
     path(_("done/<uuid:step_key>/"), views.complete_step_view, name="complete_step"),
     path(_("summary/<uuid:path_key>/"), views.path_summary, name="path_summary"),

@@ -187,31 +187,67 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+PENDING_START = "polku_start_after_identification"
+
+
 @never_cache
 def start_path(request, path_key):
-    """ "Start": identify if needed, check the audience, enrol once, go to step 1."""
+    """ "Start": identify if needed, check the audience, enrol once, go to step 1.
+
+    Enrolling happens only after a POST from the intro's button (CSRF-checked),
+    never on a bare GET: a link from elsewhere cannot enrol a signed-in person.
+    An anonymous POST remembers the wish in the session (which survives the
+    login) and goes straight on to identification; the GET that comes back
+    from it then enrols.
+    """
     path = _path_by_key(path_key)
+    here = reverse("start_path", kwargs={"path_key": path.path_key})
+    wished = request.session.get(PENDING_START) == str(path.path_key)
     if not request.user.is_authenticated:
-        return render(
-            request,
-            "progress/identify_to_start.html",
-            {"path": path, "next": request.get_full_path()},
-        )
+        if request.method == "POST":
+            from accounts.strongid.views import oauth2_login
+
+            request.session[PENDING_START] = str(path.path_key)
+            post = request.POST.copy()
+            post["next"] = here
+            request.POST = post
+            return oauth2_login(request)
+        return render(request, "progress/identify_to_start.html", {"path": path})
     if not getattr(request.user, "is_young_person", False):
         messages.info(request, _("Paths are followed with strong identification."))
         return HttpResponseRedirect(path.url)
+    enrolment = journey.enrolment_for(request.user, path)
+    if enrolment is None and request.method != "POST" and not wished:
+        return render(request, "progress/confirm_start.html", {"path": path})
+    request.session.pop(PENDING_START, None)
     if not journey.in_audience(request.user, path):
         return render(
             request, "progress/not_in_audience.html", {"path": path}, status=403
         )
     steps = path.get_steps()
-    enrolment, _created = enrol(
-        request.user,
-        path.path_key,
-        steps[0].step_key if steps else None,
-        language=path.locale.language_code,
-    )
+    if enrolment is None:
+        enrolment, _created = enrol(
+            request.user,
+            path.path_key,
+            steps[0].step_key if steps else None,
+            language=path.locale.language_code,
+        )
     target = journey.resume_step(path, enrolment, steps)
+    return HttpResponseRedirect(target.url if target else path.url)
+
+
+@personal
+def continue_path(request, public_id):
+    """ "Continue": straight to the step the person is on.
+
+    The address names no path (reminders, "My paths" and the header link use
+    it), so history and a lock screen do not reveal the topic.
+    """
+    enrolment = get_object_or_404(Enrolment, public_id=public_id, user=request.user)
+    path = path_page(enrolment.path_key)
+    if path is None or not hasattr(path, "get_steps"):
+        return HttpResponseRedirect(reverse("my_paths"))
+    target = journey.resume_step(path, enrolment)
     return HttpResponseRedirect(target.url if target else path.url)
 
 

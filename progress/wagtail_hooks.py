@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +22,8 @@ def gate_steps(page, request, serve_args, serve_kwargs):
     path = page.path_page
     start = reverse("start_path", kwargs={"path_key": path.path_key})
     if not request.user.is_authenticated:
-        return HttpResponseRedirect(start)
+        # To the young person's identification, and back to this very step.
+        return redirect_to_login(request.get_full_path())
     enrolment = journey.enrolment_for(request.user, path)
     if enrolment is None:
         return HttpResponseRedirect(start)

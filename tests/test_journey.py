@@ -1,5 +1,7 @@
 """The young person's journey: start, gated steps, answers, completion, feedback."""
 
+from urllib.parse import quote
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -30,13 +32,14 @@ def test_intro_is_public_and_steps_are_not(client, path):
     step = _steps(path)[0]
     response = client.get(step.url)
     assert response.status_code == 302
-    assert response["Location"] == f"/fi/aloita/{path.path_key}/"
+    assert response["Location"] == f"/fi/tunnistaudu/?next={quote(step.url)}"
 
 
 def test_start_asks_anonymous_visitors_to_identify(client, path):
     """ "Start" without identification shows the strong identification form."""
     response = client.get(f"/fi/aloita/{path.path_key}/")
-    assert 'action="/accounts/strongid/login/"' in response.content.decode()
+    assert f'action="/fi/aloita/{path.path_key}/"' in response.content.decode()
+    assert not Enrolment.objects.exists()
 
 
 def test_starting_twice_makes_one_enrolment_and_lands_on_step_one(client, path):
@@ -258,3 +261,27 @@ def test_personal_pages_are_not_cached_anywhere(client, path):
     _start(client, path)
     response = client.get(_steps(path)[0].url)
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_link_to_start_does_not_enrol_a_signed_in_person(client, path):
+    """Opening a "start" address (GET) asks first; only the button enrols."""
+    client.force_login(young_person())
+    response = client.get(f"/fi/aloita/{path.path_key}/")
+    assert response.status_code == 200
+    assert f'action="/fi/aloita/{path.path_key}/"' in response.content.decode()
+    assert not Enrolment.objects.exists()
+    assert _start(client, path)["Location"] == _steps(path)[0].url
+
+
+def test_continue_goes_straight_to_the_current_step(client, path):
+    """ "Continue" (and a reminder link) opens the step the person is on, from
+    an address that names no path."""
+    client.force_login(young_person())
+    _start(client, path)
+    enrolment = Enrolment.objects.get()
+    steps = _steps(path)
+    client.post(f"/fi/valmis/{steps[0].step_key}/")
+    response = client.get(f"/fi/jatka/{enrolment.public_id}/")
+    assert response["Location"] == steps[1].url
+    reminder = client.get(f"/fi/reminders/{enrolment.public_id}/open/", follow=True)
+    assert reminder.redirect_chain[-1][0] == steps[1].url
