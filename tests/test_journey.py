@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from paths.models import PathPage
 from progress.models import Answer, Enrolment, Feedback, StepCompletion
 
 from .journey import build_path, young_person
@@ -26,13 +27,31 @@ def _steps(path):
     return path.get_steps()
 
 
-def test_intro_is_public_and_steps_are_not(client, path):
-    """Anyone reads the intro; a step asks for identification first."""
+def test_steps_can_be_read_before_identifying_unless_the_editor_says_no(client, path):
+    """Anyone reads the intro and the steps (answering asks to identify); a
+    path its editors made private asks for identification first."""
     assert client.get(path.url).status_code == 200
     step = _steps(path)[0]
     response = client.get(step.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tunnistaudu ja vastaa" in html
+    assert 'class="step-form' not in html
+    assert '<fieldset class="answer-form__fields" disabled>' in html
+    PathPage.objects.filter(pk=path.pk).update(readable_without_identification=False)
+    response = client.get(step.url)
     assert response.status_code == 302
     assert response["Location"] == f"/fi/tunnistaudu/?next={quote(step.url)}"
+
+
+def test_identify_to_answer_comes_back_to_the_same_step(client):
+    """Pressing "identify to answer" on a step starts the path and returns to
+    that step (here in a free-order path)."""
+    path = build_path(order_mode="free")
+    step = _steps(path)[1]
+    client.force_login(young_person())
+    response = client.post(f"/fi/aloita/{path.path_key}/", {"next": step.url})
+    assert response["Location"] == step.url
 
 
 def test_start_asks_anonymous_visitors_to_identify(client, path):
@@ -126,7 +145,7 @@ def test_autosave_answers_in_json(client, path):
         {**data, "answer": "toka", "revision": first["revision"]},
         HTTP_ACCEPT="application/json",
     ).json()
-    assert second == {"saved": True, "revision": 2}
+    assert second["saved"] and second["revision"] == 2
     stale = client.post(
         url, {**data, "answer": "vanha", "revision": 1}, HTTP_ACCEPT="application/json"
     )
