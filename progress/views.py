@@ -477,9 +477,9 @@ def save_step_answer(request, step_key):
         raise Http404
     blocks = {b.id: b for b in step.body}
     ids = [i for i in dict.fromkeys(request.POST.getlist("block_id")) if i]
-    if not ids or any(i not in blocks for i in ids):
-        raise Http404
     done = "done" in request.POST
+    if (not ids and not done) or any(i not in blocks for i in ids):
+        raise Http404  # a step with nothing to answer is only marked done
     explicit = request.POST.get("save") or (ids[0] if len(ids) == 1 else "")
     errors, drafts, revisions, stale = {}, {}, {}, False
     existing = answers_by_block(enrolment)
@@ -547,7 +547,7 @@ def save_step_answer(request, step_key):
         return JsonResponse(data)
     if done:
         return _step_done(request, step, path, enrolment)
-    anchor = explicit or ids[0]
+    anchor = explicit or ids[0]  # ids is not empty here: no "done" without one
     messages.success(request, _("Saved at %(time)s.") % {"time": saved_at})
     return HttpResponseRedirect(f"{step.url}#block-{anchor}")
 

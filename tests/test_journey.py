@@ -239,17 +239,18 @@ def test_someone_elses_answers_cannot_be_read_or_changed(client, path):
     step = _steps(path)[0]
     block_id = step.answerable_blocks()[0][0]
     client.post(
-        f"/fi/vastaus/{step.step_key}/", {"block_id": block_id, "answer": "oma"}
+        f"/fi/vastaus/{step.step_key}/",
+        {"block_id": block_id, "answer": "omaa-salaista"},
     )
     client.logout()
     client.force_login(young_person(username="y-other"))
-    assert "oma" not in client.get(step.url).content.decode()
+    assert "omaa-salaista" not in client.get(step.url).content.decode()
     response = client.post(
         f"/fi/vastaus/{step.step_key}/", {"block_id": block_id, "answer": "vieras"}
     )
     assert response.status_code == 404
     assert client.get(f"/fi/yhteenveto/{path.path_key}/").status_code == 404
-    assert Answer.objects.get().value == {"text": "oma"}
+    assert Answer.objects.get().value == {"text": "omaa-salaista"}
 
 
 def test_step_query_count_is_constant(client):

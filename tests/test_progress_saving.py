@@ -100,3 +100,16 @@ def test_autosave_of_the_whole_form_answers_json_per_block(client, person_on_pat
     ).json()
     assert data["saved"] and data["revisions"] == {block_id: 1}
     assert data["time"].count(".") == 1
+
+
+def test_done_on_a_step_with_nothing_to_answer(client):
+    """A step of only text and exercises is marked done by the same button."""
+    path = build_path(order_mode="free", steps=4)
+    client.force_login(young_person())
+    client.post(f"/fi/aloita/{path.path_key}/")
+    step = path.get_steps()[3]
+    assert 'name="done"' in client.get(step.url).content.decode()
+    response = client.post(_url(step), {"done": "1"})
+    assert response.status_code == 302
+    assert StepCompletion.objects.filter(step_key=step.step_key).exists()
+    assert client.post(_url(step), {}).status_code == 404

@@ -98,13 +98,22 @@
       clearTimeout(timer);
       dirty.clear();
       // keepalive lets the request finish after the page has gone.
+      // When the page lives on (an app switch), learn the new revisions so
+      // that the next save is not taken for one from an older tab.
       fetch(form.action, {
         method: "POST",
         body: body(),
         headers: { Accept: "application/json" },
         credentials: "same-origin",
         keepalive: true,
-      }).catch(() => {});
+      })
+        .then((response) => response.json())
+        .then((result) => {
+          for (const [id, revision] of Object.entries(result.revisions || {})) {
+            setRevision(id, revision);
+          }
+        })
+        .catch(() => {});
     };
 
     const changed = (event) => {
@@ -120,10 +129,18 @@
     window.addEventListener("pageshow", () => {
       submitting = false;
     });
-    form.addEventListener("submit", () => {
-      // The form post carries every field: no separate save is needed.
-      submitting = true;
+    form.addEventListener("submit", (event) => {
+      // The form post carries every field: no separate save is needed. But a
+      // save still on its way would make this post look like one from an
+      // older tab: wait for it (and its new revisions) first.
       clearTimeout(timer);
+      if (inflight) {
+        event.preventDefault();
+        const submitter = event.submitter;
+        inflight.finally(() => form.requestSubmit(submitter));
+        return;
+      }
+      submitting = true;
       dirty.clear();
     });
     window.addEventListener("pagehide", flush);
