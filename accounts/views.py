@@ -2,8 +2,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
@@ -56,3 +60,31 @@ def quick_exit_away(request):
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+STAFF_PREFIXES = ("/accounts/", "/admin/", "/django-admin/")
+
+
+def identify(request):
+    """The young person's way in: what identification is, and one button.
+
+    `LOGIN_URL` points here, so every personal page opened without a session
+    (a reminder link, "My paths", a step, the summary, my data) lands on this
+    page in its own language, and the button comes back to exactly that page.
+    The staff password form stays at `account_login`.
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    if next_url.startswith(STAFF_PREFIXES):
+        # allauth's own account pages (MFA set-up, …) are staff business.
+        return redirect_to_login(next_url, reverse("account_login"))
+    if request.user.is_authenticated and next_url:
+        return HttpResponseRedirect(next_url)
+    return render(
+        request,
+        "account/identify.html",
+        {"next_url": next_url or f"/{get_language() or 'fi'}/"},
+    )

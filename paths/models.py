@@ -183,6 +183,14 @@ class PathPage(ReviewedPublishingMixin, BasePage):
         ],
         default=ORDER_SEQUENTIAL,
     )
+    readable_without_identification = models.BooleanField(
+        _("steps can be read without identification"),
+        default=True,
+        help_text=_(
+            "Anyone can read the steps and try the exercises; answering and "
+            "saving ask for strong identification."
+        ),
+    )
     intro = RichTextField(
         _("intro"),
         features=INTRO_FEATURES,
@@ -220,6 +228,7 @@ class PathPage(ReviewedPublishingMixin, BasePage):
                 FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
                 FieldPanel("duration_minutes"),
                 FieldPanel("order_mode"),
+                FieldPanel("readable_without_identification"),
             ],
             heading=_("Who and how"),
         ),

@@ -2,13 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import quick_exit_away, sign_out
+from accounts.views import identify, quick_exit_away, sign_out
 from directory.views import choose_municipality
 from home.sitemaps import AllLanguagesSitemap
 from progress.views import quick_exit
@@ -63,6 +64,7 @@ urlpatterns += i18n_patterns(
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("search/", search_views.search, name="search"),
     path("municipality/", choose_municipality, name="choose_municipality"),
+    path(_("identify/"), identify, name="identify"),
     path("r/", include("referrals.urls")),
     path("reminders/", include("reminders.urls")),
     path("", include("progress.urls")),

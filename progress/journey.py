@@ -79,6 +79,7 @@ class StepState:
     drafts: dict = field(default_factory=dict)
     answer_url: str = ""
     complete_url: str = ""
+    next_opens: bool = True
 
     @property
     def enrolled(self):

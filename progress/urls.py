@@ -1,5 +1,6 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
 from . import views
 
@@ -17,7 +18,13 @@ urlpatterns = [
 ]
 
 urlpatterns += [
+    path(
+        _("hide-your-visit/"),
+        TemplateView.as_view(template_name="progress/hide_visit.html"),
+        name="hide_visit",
+    ),
     path(_("start/<uuid:path_key>/"), views.start_path, name="start_path"),
+    path(_("continue/<uuid:public_id>/"), views.continue_path, name="continue_path"),
     path(_("answer/<uuid:step_key>/"), views.save_step_answer, name="save_answer"),
     path(_("done/<uuid:step_key>/"), views.complete_step_view, name="complete_step"),
     path(_("summary/<uuid:path_key>/"), views.path_summary, name="path_summary"),

@@ -13,6 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -131,8 +133,127 @@ def my_data(request):
     )
 
 
-def export_data(user):
-    """Everything Polku keeps about this person, in plain JSON."""
+def _readable_answer(block_type, block, value):
+    """An answer as the person reads it: labels and texts, not indexes."""
+    if block_type == "reflection":
+        return {"question": block["question"], "answer": value.get("text", "")}
+    if block_type == "checklist":
+        items = list(block["items"])
+        chosen = [items[i] for i in value.get("checked", []) if 0 <= i < len(items)]
+        own = [line for line in value.get("own", "").splitlines() if line.strip()]
+        return {"question": block["title"], "answer": chosen + own}
+    if block_type == "self_check":
+        lines = []
+        for question, choice in zip(
+            block["questions"], value.get("choices", []), strict=False
+        ):
+            options = question["options"]
+            if choice is not None and 0 <= choice < len(options):
+                lines.append(f"{question['question']}: {options[choice]['label']}")
+        bands = list(block["bands"])
+        band = value.get("band")
+        band = bands[band] if band is not None and 0 <= band < len(bands) else None
+        return {
+            "question": block["title"],
+            "answer": lines,
+            "score": value.get("score"),
+            "result": band["title"] if band else "",
+            "result_text": strip_tags(str(band["feedback"])).strip() if band else "",
+        }
+    return {"question": "", "answer": value}
+
+
+def _reminder_settings(enrolment):
+    pref = getattr(enrolment, "reminder", None)
+    if pref is None:
+        return None
+    return {
+        "enabled": pref.enabled,
+        "how": pref.get_channel_display(),
+        "when": pref.get_rhythm_display(),
+        "days_without_continuing": pref.inactive_days,
+        "weekdays": pref.weekdays,
+        "earliest": pref.window_start.strftime("%H:%M"),
+        "latest": pref.window_end.strftime("%H:%M"),
+        "quiet_from": pref.quiet_start.strftime("%H:%M"),
+        "quiet_until": pref.quiet_end.strftime("%H:%M"),
+        "email": pref.email or None,
+        "next_reminder": pref.next_due_at.isoformat() if pref.next_due_at else None,
+        "last_reminder": pref.last_reminded_at.isoformat()
+        if pref.last_reminded_at
+        else None,
+    }
+
+
+def export_data(user, session=None):
+    """Everything Polku keeps about this person, as they would read it.
+
+    Question texts, chosen options' labels, self-check results, plan items,
+    steps done with dates, reminder settings; the ids sit beside the texts.
+    """
+    paths = []
+    for row in enrolment_rows(user):
+        enrolment, page = row["enrolment"], row["page"]
+        steps = page.get_steps() if page is not None else []
+        blocks = {
+            block_id: (step, block_type, value)
+            for step in steps
+            for block_id, block_type, value in step.answerable_blocks()
+        }
+        done = {c.step_key: c.completed_at for c in enrolment.completions.all()}
+        answers = []
+        for answer in enrolment.answers.all():
+            step, block_type, block = blocks.get(answer.block_id, (None, "", None))
+            readable = (
+                _readable_answer(block_type, block, answer.value)
+                if block is not None
+                else {"question": "", "answer": answer.value}
+            )
+            answers.append(
+                {
+                    "step": step.title if step else "",
+                    "step_key": str(answer.step_key),
+                    "block_id": answer.block_id,
+                    **readable,
+                    "value": answer.value,
+                    "saved": answer.updated_at.isoformat(),
+                }
+            )
+        paths.append(
+            {
+                "path": page.title if page else "",
+                "path_key": str(enrolment.path_key),
+                "municipality": enrolment.municipality or None,
+                "started": enrolment.started_at.isoformat(),
+                "last_activity": enrolment.last_activity_at.isoformat(),
+                "completed": enrolment.completed_at.isoformat()
+                if enrolment.completed_at
+                else None,
+                "steps_done": row["done"],
+                "steps_total": row["total"],
+                "steps": [
+                    {
+                        "number": step.number,
+                        "title": step.title,
+                        "step_key": str(step.step_key),
+                        "done": done[step.step_key].isoformat()
+                        if step.step_key in done
+                        else None,
+                    }
+                    for step in steps
+                ],
+                "answers": answers,
+                "feedback_given": bool(
+                    session
+                    and any(
+                        session.get(f"feedback:{key}")
+                        for key in [str(enrolment.path_key)]
+                        + [str(step.step_key) for step in steps]
+                    )
+                ),
+                "reminders": _reminder_settings(enrolment),
+            }
+        )
     return {
         "account": {
             "created": user.date_joined.isoformat(),
@@ -141,31 +262,20 @@ def export_data(user):
             else None,
             "turns_18_on": user.turns_18_on.isoformat() if user.turns_18_on else None,
         },
-        "paths": [
-            {
-                "path": row["page"].title
-                if row["page"]
-                else str(row["enrolment"].path_key),
-                "started": row["enrolment"].started_at.isoformat(),
-                "last_activity": row["enrolment"].last_activity_at.isoformat(),
-                "municipality": row["enrolment"].municipality or None,
-                "completed": row["enrolment"].completed_at.isoformat()
-                if row["enrolment"].completed_at
-                else None,
-                "steps_done": row["done"],
-                "answers": [
-                    {"question": answer.block_id, "answer": answer.value}
-                    for answer in row["enrolment"].answers.all()
-                ],
-            }
-            for row in enrolment_rows(user)
-        ],
+        "paths": paths,
+        "feedback": _(
+            "Feedback is stored without any link to you or your answers, so it "
+            "cannot be shown or deleted here. This browser remembers only that "
+            "you gave it."
+        ),
     }
 
 
 @personal
 def download_json(request):
-    response = JsonResponse(export_data(request.user), json_dumps_params={"indent": 2})
+    response = JsonResponse(
+        export_data(request.user, request.session), json_dumps_params={"indent": 2}
+    )
     response["Content-Disposition"] = 'attachment; filename="polku-omat-tiedot.json"'
     return response
 
@@ -175,17 +285,26 @@ def readable_export(request):
     return render(
         request,
         "progress/export.html",
-        {"data": export_data(request.user), "rows": enrolment_rows(request.user)},
+        {"data": export_data(request.user, request.session)},
     )
 
 
-@require_POST
 @personal
+@strong_identification_required
 def forget_one_path(request, public_id):
+    """Delete one path's data: a confirmation page first (works without
+    JavaScript), then the deletion, after a fresh strong identification in
+    this session, like deleting the whole account."""
     enrolment = get_object_or_404(Enrolment, public_id=public_id, user=request.user)
-    forget_path(enrolment)
-    messages.success(request, _("The path and your answers on it were deleted."))
-    return HttpResponseRedirect(reverse("my_data"))
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        forget_path(enrolment)
+        messages.success(request, _("The path and your answers on it were deleted."))
+        return HttpResponseRedirect(reverse("my_data"))
+    return render(
+        request,
+        "progress/forget_path.html",
+        {"enrolment": enrolment, "page": path_page(enrolment.path_key)},
+    )
 
 
 @personal
@@ -256,32 +375,75 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+PENDING_START = "polku_start_after_identification"
+PENDING_NEXT = "polku_step_after_start"
+
+
 @never_cache
 def start_path(request, path_key):
-    """ "Start": identify if needed, check the audience, enrol once, go to step 1."""
+    """ "Start": identify if needed, check the audience, enrol once, go to step 1.
+
+    Enrolling happens only after a POST from the intro's button (CSRF-checked),
+    never on a bare GET: a link from elsewhere cannot enrol a signed-in person.
+    An anonymous POST remembers the wish in the session (which survives the
+    login) and goes straight on to identification; the GET that comes back
+    from it then enrols.
+    """
     path = _path_by_key(path_key)
+    here = reverse("start_path", kwargs={"path_key": path.path_key})
+    wished = request.session.get(PENDING_START) == str(path.path_key)
+    if request.method == "POST" and request.POST.get("next", "").startswith(path.url):
+        request.session[PENDING_NEXT] = request.POST["next"]  # "back to this step"
     if not request.user.is_authenticated:
-        return render(
-            request,
-            "progress/identify_to_start.html",
-            {"path": path, "next": request.get_full_path()},
-        )
+        if request.method == "POST":
+            from accounts.strongid.views import oauth2_login
+
+            request.session[PENDING_START] = str(path.path_key)
+            post = request.POST.copy()
+            post["next"] = here
+            request.POST = post
+            return oauth2_login(request)
+        return render(request, "progress/identify_to_start.html", {"path": path})
     if not getattr(request.user, "is_young_person", False):
         messages.info(request, _("Paths are followed with strong identification."))
         return HttpResponseRedirect(path.url)
+    enrolment = journey.enrolment_for(request.user, path)
+    if enrolment is None and request.method != "POST" and not wished:
+        return render(request, "progress/confirm_start.html", {"path": path})
+    request.session.pop(PENDING_START, None)
     if not journey.in_audience(request.user, path):
         return render(
             request, "progress/not_in_audience.html", {"path": path}, status=403
         )
     steps = path.get_steps()
-    enrolment, _created = enrol(
-        request.user,
-        path.path_key,
-        steps[0].step_key if steps else None,
-        language=path.locale.language_code,
-        municipality=local.chosen_municipality(request),
-    )
+    if enrolment is None:
+        enrolment, _created = enrol(
+            request.user,
+            path.path_key,
+            steps[0].step_key if steps else None,
+            language=path.locale.language_code,
+            municipality=local.chosen_municipality(request),
+        )
     target = journey.resume_step(path, enrolment, steps)
+    asked = request.session.pop(PENDING_NEXT, "")
+    wanted = next((step for step in steps if step.url == asked), None)
+    if wanted is not None and journey.may_open(path, wanted, enrolment):
+        target = wanted  # back to the step where "identify to answer" was pressed
+    return HttpResponseRedirect(target.url if target else path.url)
+
+
+@personal
+def continue_path(request, public_id):
+    """ "Continue": straight to the step the person is on.
+
+    The address names no path (reminders, "My paths" and the header link use
+    it), so history and a lock screen do not reveal the topic.
+    """
+    enrolment = get_object_or_404(Enrolment, public_id=public_id, user=request.user)
+    path = path_page(enrolment.path_key)
+    if path is None or not hasattr(path, "get_steps"):
+        return HttpResponseRedirect(reverse("my_paths"))
+    target = journey.resume_step(path, enrolment)
     return HttpResponseRedirect(target.url if target else path.url)
 
 
@@ -332,69 +494,135 @@ def _parse_answer(block_type, value, post):
     raise ValueError(_("This cannot be answered."))
 
 
+MAX_SELF_CHECK_QUESTIONS = 50
+
+
+class _BlockFields:
+    """One block's fields in a step form: `<block id>-<name>`, or the bare
+    names of a form that carries a single block."""
+
+    def __init__(self, post, block_id):
+        prefix = f"{block_id}-"
+        self.prefixed = any(key.startswith(prefix) for key in post)
+        self.post, self.prefix = post, prefix if self.prefixed else ""
+
+    def get(self, name, default=None):
+        return self.post.get(self.prefix + name, default)
+
+    def getlist(self, name):
+        return self.post.getlist(self.prefix + name)
+
+    def as_draft(self):
+        """What was typed, under the bare names the block templates read."""
+        choices = []
+        for number in range(MAX_SELF_CHECK_QUESTIONS):
+            raw = self.get(f"q{number}", "")
+            choices.append(_small_int(raw))
+        return {
+            "answer": self.get("answer", ""),
+            "own_items": self.get("own_items", ""),
+            "checked": self.getlist("checked"),
+            "choices": choices,
+        }
+
+
+def _untouched_self_check(block_type, value, fields):
+    return block_type == "self_check" and not any(
+        fields.get(f"q{number}") for number in range(len(value["questions"]))
+    )
+
+
 @require_POST
 @personal
 def save_step_answer(request, step_key):
-    """Save one answer; without JavaScript a normal form post, with it autosave."""
+    """Save what is on a step: one block, or every block of the step form.
+
+    Without JavaScript a plain form post (a block's own button, or "Done and
+    next", which saves first and then marks the step done); with it, autosave
+    posts the same form asking for JSON. Nothing typed is lost: a problem in
+    one block shows the page again with every typed text kept.
+    """
     step = _step_by_key(step_key)
     path = step.path_page
     enrolment = journey.enrolment_for(request.user, path)
     if enrolment is None or not journey.may_open(path, step, enrolment):
         raise Http404
-    block_id = request.POST.get("block_id", "")
-    block = next((b for b in step.body if b.id == block_id), None)
-    if block is None:
-        raise Http404
-    try:
-        value = _parse_answer(block.block_type, block.value, request.POST)
-        revision = request.POST.get("revision")
-        save_answer(
-            enrolment,
-            step.step_key,
-            block_id,
-            value,
-            base_revision=_small_int(revision),
-        )
-    except ValueError as exc:
-        return _answer_problem(request, step, block_id, str(exc), status=400)
-    except StaleAnswer:
-        return _answer_problem(
-            request,
-            step,
-            block_id,
-            _(
+    blocks = {b.id: b for b in step.body}
+    ids = [i for i in dict.fromkeys(request.POST.getlist("block_id")) if i]
+    done = "done" in request.POST
+    if (not ids and not done) or any(i not in blocks for i in ids):
+        raise Http404  # a step with nothing to answer is only marked done
+    explicit = request.POST.get("save") or (ids[0] if len(ids) == 1 else "")
+    errors, drafts, revisions, stale = {}, {}, {}, False
+    existing = answers_by_block(enrolment)
+    for block_id in ids:
+        block = blocks[block_id]
+        fields = _BlockFields(request.POST, block_id)
+        drafts[block_id] = fields.as_draft()
+        if _untouched_self_check(block.block_type, block.value, fields) and not (
+            explicit == block_id and not done
+        ):
+            continue  # a self-check nobody answered yet is not an answer
+        try:
+            value = _parse_answer(block.block_type, block.value, fields)
+        except ValueError as exc:
+            if block.block_type == "self_check" and not done and explicit != block_id:
+                continue  # autosave while the questions are being answered
+            errors[block_id] = str(exc)
+            continue
+        if block_id not in existing and value in (
+            {"text": ""},
+            {"checked": [], "own": ""},
+        ):
+            continue  # nothing typed: no empty answer rows
+        revision = fields.get("revision")
+        try:
+            answer = save_answer(
+                enrolment,
+                step.step_key,
+                block_id,
+                value,
+                base_revision=_small_int(revision),
+            )
+        except StaleAnswer:
+            stale = True
+            errors[block_id] = _(
                 "You changed this answer in another window meanwhile. The newer "
                 "answer is saved below; your text here was kept so you can copy it."
-            ),
-            status=409,
-        )
+            )
+            continue
+        revisions[block_id] = answer.revision
+    saved_at = timezone.localtime().strftime("%H.%M")
+    if errors:
+        status = 409 if stale and len(errors) == 1 else 400
+        if _wants_json(request):
+            return JsonResponse(
+                {
+                    "saved": False,
+                    "error": next(iter(errors.values())),
+                    "errors": errors,
+                    "revisions": revisions,
+                },
+                status=status,
+            )
+        request.progress_errors = errors
+        request.progress_drafts = drafts
+        response = step.serve(request)
+        response.status_code = status
+        return response
     if _wants_json(request):
-        answer = enrolment.answers.get(block_id=block_id)
-        return JsonResponse({"saved": True, "revision": answer.revision})
-    messages.success(request, _("Saved."))
-    return HttpResponseRedirect(f"{step.url}#block-{block_id}")
+        data = {"saved": True, "revisions": revisions, "time": saved_at}
+        if len(ids) == 1 and ids[0] in revisions:
+            data["revision"] = revisions[ids[0]]
+        return JsonResponse(data)
+    if done:
+        return _step_done(request, step, path, enrolment)
+    anchor = explicit or ids[0]  # ids is not empty here: no "done" without one
+    messages.success(request, _("Saved at %(time)s.") % {"time": saved_at})
+    return HttpResponseRedirect(f"{step.url}#block-{anchor}")
 
 
-def _answer_problem(request, step, block_id, message, status):
-    """Show the step again with the message, keeping what the person typed."""
-    if _wants_json(request):
-        return JsonResponse({"saved": False, "error": message}, status=status)
-    request.progress_errors = {block_id: message}
-    request.progress_drafts = {block_id: request.POST}
-    response = step.serve(request)
-    response.status_code = status
-    return response
-
-
-@require_POST
-@personal
-def complete_step_view(request, step_key):
-    """ "Done, next step": mark the step complete and go on."""
-    step = _step_by_key(step_key)
-    path = step.path_page
-    enrolment = journey.enrolment_for(request.user, path)
-    if enrolment is None or not journey.may_open(path, step, enrolment):
-        raise Http404
+def _step_done(request, step, path, enrolment):
     following = step.next_step
     complete_step(enrolment, step.step_key, following.step_key if following else None)
     steps = path.get_steps()
@@ -407,6 +635,18 @@ def complete_step_view(request, step_key):
     return HttpResponseRedirect(target.url)
 
 
+@require_POST
+@personal
+def complete_step_view(request, step_key):
+    """ "Done, next step": mark the step complete and go on."""
+    step = _step_by_key(step_key)
+    path = step.path_page
+    enrolment = journey.enrolment_for(request.user, path)
+    if enrolment is None or not journey.may_open(path, step, enrolment):
+        raise Http404
+    return _step_done(request, step, path, enrolment)
+
+
 @personal
 def path_summary(request, path_key):
     """The person's own answers and plan on one path: to read, print or bring."""
@@ -415,21 +655,25 @@ def path_summary(request, path_key):
     if enrolment is None:
         raise Http404
     answers = answers_by_block(enrolment)
-    items = []
+    done = journey.completed_keys(enrolment)
+    sections = []
     for step in path.get_steps():
-        for block_id, block_type, value in step.answerable_blocks():
-            answer = answers.get(block_id)
-            if answer is not None:
-                items.append(
-                    {"step": step, "type": block_type, "block": value, "answer": answer}
-                )
+        items = [
+            {"type": block_type, "block": value, "answer": answers[block_id]}
+            for block_id, block_type, value in step.answerable_blocks()
+            if block_id in answers
+        ]
+        if items:
+            sections.append(
+                {"step": step, "items": items, "done": str(step.step_key) in done}
+            )
     return render(
         request,
         "progress/path_summary.html",
         {
             "path": path,
             "enrolment": enrolment,
-            "items": items,
+            "sections": sections,
             "scores": range(11),
             "feedback_given": request.session.get(f"feedback:{path.path_key}"),
         },

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,8 +12,10 @@ from . import journey
 def gate_steps(page, request, serve_args, serve_kwargs):
     """Steps are for identified, enrolled people, in order where the path says.
 
-    The intro stays public. A direct URL to a later step leads to the step the
-    person is on, with a message.
+    The intro stays public, and so do the steps of a path its editors left
+    readable without identification (the default): anyone reads them and
+    tries the exercises; answering asks to identify (and to start). A direct
+    URL to a later step leads to the step the person is on, with a message.
     """
     from paths.models import PathStepPage
 
@@ -21,9 +24,14 @@ def gate_steps(page, request, serve_args, serve_kwargs):
     path = page.path_page
     start = reverse("start_path", kwargs={"path_key": path.path_key})
     if not request.user.is_authenticated:
-        return HttpResponseRedirect(start)
+        if path.readable_without_identification:
+            return None  # read-only: the template asks to identify to answer
+        # To the young person's identification, and back to this very step.
+        return redirect_to_login(request.get_full_path())
     enrolment = journey.enrolment_for(request.user, path)
     if enrolment is None:
+        if path.readable_without_identification:
+            return None  # signed in, not started: read, and "start" to answer
         return HttpResponseRedirect(start)
     done = journey.completed_keys(enrolment)
     if not journey.may_open(path, page, enrolment, done=done):

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
-from wagtail.models import Page
 
 from progress.models import Enrolment
 
@@ -117,19 +116,13 @@ def preferences(request, public_id):
 @login_required
 @require_GET
 def open_path(request, public_id):
-    """Where a reminder leads: the path, in the enrolment's language.
+    """Where a reminder leads: the step the person is on.
 
     The link in a message names no path, so a lock screen or a shared inbox
     does not reveal the topic.
     """
     enrolment = _own_enrolment(request, public_id)
-    pages = Page.objects.live().filter(translation_key=enrolment.path_key)
-    page = (
-        pages.filter(locale__language_code=enrolment.language).first() or pages.first()
-    )
-    if page is None:
-        return redirect(f"/{enrolment.language}/")
-    return redirect(page.get_url(request))
+    return redirect("continue_path", public_id=enrolment.public_id)
 
 
 @never_cache

@@ -40,21 +40,37 @@ def test_content_page_has_no_axe_violations(phone, live_server, demo_site):
 
 
 def test_quick_exit_leaves_with_one_tap(phone, live_server, demo_site):
-    """One tap on the quick exit leaves, and Back does not return to the page."""
+    """One tap on the quick exit leaves, and Back shows no portal page, not
+    even the one visited before it."""
     _stub_exit_site(phone)
     phone.goto(f"{live_server.url}/fi/")
     phone.goto(f"{live_server.url}/fi/apua-heti/")
+    assert not phone.locator(".quick-exit__hint").is_visible()  # no keyboard
     phone.get_by_role("link", name="Poistu sivulta").tap()
     phone.wait_for_url(f"{EXIT_URL}**")
     phone.go_back()
-    assert urlsplit(phone.url).path != "/fi/apua-heti/"
+    phone.wait_for_url(f"{EXIT_URL}**")
+    assert urlsplit(phone.url).netloc == "yle.fi"
 
 
-def test_quick_exit_leaves_with_escape(desktop, live_server, demo_site):
-    """Pressing Esc anywhere on a page leaves it."""
+def test_quick_exit_with_shift_three_times_but_not_esc_while_typing(
+    desktop, live_server, demo_site
+):
+    """Esc and capital letters while typing keep you on the page; Shift
+    pressed three times in a row leaves it (and the hint says so)."""
     _stub_exit_site(desktop)
-    desktop.goto(f"{live_server.url}/fi/apua-heti/")
+    desktop.goto(f"{live_server.url}/fi/search/")
+    assert desktop.get_by_text("tai paina Shift-näppäintä 3 kertaa").is_visible()
+    field = desktop.get_by_role("searchbox").first
+    field.click()
+    field.type("apua")
     desktop.keyboard.press("Escape")
+    for letter in "ABC":
+        desktop.keyboard.press(f"Shift+{letter}")
+    desktop.wait_for_timeout(300)
+    assert urlsplit(desktop.url).path == "/fi/search/"
+    for _ in range(3):
+        desktop.keyboard.press("Shift")
     desktop.wait_for_url(f"{EXIT_URL}**")
 
 

@@ -34,13 +34,13 @@ def _identify(page, idp, code):
 
 def _answer_step(page):
     """Answer what the step asks (reflection, self-check), then mark it done."""
-    reflection = page.locator("form.reflection textarea")
+    reflection = page.locator(".reflection textarea")
     if reflection.count():
         reflection.first.fill(ANSWER)
         with page.expect_navigation():
-            page.locator("form.reflection button[type=submit]").first.tap()
+            page.locator(".reflection button[type=submit]").first.tap()
         _clean(page)
-    self_check = page.locator("form.self-check")
+    self_check = page.locator(".self-check")
     if self_check.count():
         for fieldset in self_check.first.locator("fieldset").all():
             fieldset.locator("input[type=radio]").first.check()
@@ -78,7 +78,7 @@ def test_the_whole_journey_on_a_phone(
     answered_step = None
     for step in steps[:3]:
         page.goto(f"{portal}{step.url}")
-        if page.locator("form.reflection").count() and answered_step is None:
+        if page.locator(".reflection").count() and answered_step is None:
             answered_step = step
         _answer_step(page)
     context.close()
@@ -94,7 +94,7 @@ def test_the_whole_journey_on_a_phone(
     assert page.url == f"{portal}{steps[3].url}"
     if answered_step is not None:
         page.goto(f"{portal}{answered_step.url}")
-        assert ANSWER in page.locator("form.reflection textarea").first.input_value()
+        assert ANSWER in page.locator(".reflection textarea").first.input_value()
     for step in steps[3:]:
         page.goto(f"{portal}{step.url}")
         _answer_step(page)

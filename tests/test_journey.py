@@ -1,9 +1,12 @@
 """The young person's journey: start, gated steps, answers, completion, feedback."""
 
+from urllib.parse import quote
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from paths.models import PathPage
 from progress.models import Answer, Enrolment, Feedback, StepCompletion
 
 from .journey import build_path, young_person
@@ -24,19 +27,38 @@ def _steps(path):
     return path.get_steps()
 
 
-def test_intro_is_public_and_steps_are_not(client, path):
-    """Anyone reads the intro; a step asks for identification first."""
+def test_steps_can_be_read_before_identifying_unless_the_editor_says_no(client, path):
+    """Anyone reads the intro and the steps (answering asks to identify); a
+    path its editors made private asks for identification first."""
     assert client.get(path.url).status_code == 200
     step = _steps(path)[0]
     response = client.get(step.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tunnistaudu ja vastaa" in html
+    assert 'class="step-form' not in html
+    assert '<fieldset class="answer-form__fields" disabled>' in html
+    PathPage.objects.filter(pk=path.pk).update(readable_without_identification=False)
+    response = client.get(step.url)
     assert response.status_code == 302
-    assert response["Location"] == f"/fi/aloita/{path.path_key}/"
+    assert response["Location"] == f"/fi/tunnistaudu/?next={quote(step.url)}"
+
+
+def test_identify_to_answer_comes_back_to_the_same_step(client):
+    """Pressing "identify to answer" on a step starts the path and returns to
+    that step (here in a free-order path)."""
+    path = build_path(order_mode="free")
+    step = _steps(path)[1]
+    client.force_login(young_person())
+    response = client.post(f"/fi/aloita/{path.path_key}/", {"next": step.url})
+    assert response["Location"] == step.url
 
 
 def test_start_asks_anonymous_visitors_to_identify(client, path):
     """ "Start" without identification shows the strong identification form."""
     response = client.get(f"/fi/aloita/{path.path_key}/")
-    assert 'action="/accounts/strongid/login/"' in response.content.decode()
+    assert f'action="/fi/aloita/{path.path_key}/"' in response.content.decode()
+    assert not Enrolment.objects.exists()
 
 
 def test_starting_twice_makes_one_enrolment_and_lands_on_step_one(client, path):
@@ -123,7 +145,7 @@ def test_autosave_answers_in_json(client, path):
         {**data, "answer": "toka", "revision": first["revision"]},
         HTTP_ACCEPT="application/json",
     ).json()
-    assert second == {"saved": True, "revision": 2}
+    assert second["saved"] and second["revision"] == 2
     stale = client.post(
         url, {**data, "answer": "vanha", "revision": 1}, HTTP_ACCEPT="application/json"
     )
@@ -217,17 +239,18 @@ def test_someone_elses_answers_cannot_be_read_or_changed(client, path):
     step = _steps(path)[0]
     block_id = step.answerable_blocks()[0][0]
     client.post(
-        f"/fi/vastaus/{step.step_key}/", {"block_id": block_id, "answer": "oma"}
+        f"/fi/vastaus/{step.step_key}/",
+        {"block_id": block_id, "answer": "omaa-salaista"},
     )
     client.logout()
     client.force_login(young_person(username="y-other"))
-    assert "oma" not in client.get(step.url).content.decode()
+    assert "omaa-salaista" not in client.get(step.url).content.decode()
     response = client.post(
         f"/fi/vastaus/{step.step_key}/", {"block_id": block_id, "answer": "vieras"}
     )
     assert response.status_code == 404
     assert client.get(f"/fi/yhteenveto/{path.path_key}/").status_code == 404
-    assert Answer.objects.get().value == {"text": "oma"}
+    assert Answer.objects.get().value == {"text": "omaa-salaista"}
 
 
 def test_step_query_count_is_constant(client):
@@ -258,3 +281,27 @@ def test_personal_pages_are_not_cached_anywhere(client, path):
     _start(client, path)
     response = client.get(_steps(path)[0].url)
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_link_to_start_does_not_enrol_a_signed_in_person(client, path):
+    """Opening a "start" address (GET) asks first; only the button enrols."""
+    client.force_login(young_person())
+    response = client.get(f"/fi/aloita/{path.path_key}/")
+    assert response.status_code == 200
+    assert f'action="/fi/aloita/{path.path_key}/"' in response.content.decode()
+    assert not Enrolment.objects.exists()
+    assert _start(client, path)["Location"] == _steps(path)[0].url
+
+
+def test_continue_goes_straight_to_the_current_step(client, path):
+    """ "Continue" (and a reminder link) opens the step the person is on, from
+    an address that names no path."""
+    client.force_login(young_person())
+    _start(client, path)
+    enrolment = Enrolment.objects.get()
+    steps = _steps(path)
+    client.post(f"/fi/valmis/{steps[0].step_key}/")
+    response = client.get(f"/fi/jatka/{enrolment.public_id}/")
+    assert response["Location"] == steps[1].url
+    reminder = client.get(f"/fi/reminders/{enrolment.public_id}/open/", follow=True)
+    assert reminder.redirect_chain[-1][0] == steps[1].url

@@ -143,7 +143,8 @@ def test_step_shows_progress_previous_next_help_box_and_quick_exit(index):
 
 
 def test_answer_forms_carry_their_block_ids(index):
-    """Reflection, checklist and self-check forms post the block id they answer."""
+    """Reflection, checklist and self-check blocks post the block id they
+    answer, all inside the step's one form."""
     path = new_path(index)
     step = new_step(
         path,
@@ -176,7 +177,8 @@ def test_answer_forms_carry_their_block_ids(index):
     assert len(step.answerable_blocks()) == 3
     for block_id, _type, _value in step.answerable_blocks():
         assert f'name="block_id" value="{block_id}"' in html
-    assert len(re.findall(r'<form [^>]*class="answer-form', html)) == 3
+    assert len(re.findall(r'<section [^>]*class="answer-form', html)) == 3
+    assert len(re.findall(r'<form [^>]*class="step-form', html)) == 1
 
 
 def test_breathing_exercise_works_as_text_without_javascript(index):

@@ -32,11 +32,12 @@ def person_with_answer():
 
 
 def test_personal_pages_need_identification(client):
-    """My paths and my data send an anonymous visitor to sign in."""
+    """My paths and my data send an anonymous visitor to identify, not to a
+    staff password form."""
     for url in ("/fi/omat-polut/", "/fi/omat-tiedot/", "/fi/omat-tiedot/lataa.json"):
         response = client.get(url)
         assert response.status_code == 302
-        assert "/accounts/login/" in response["Location"]
+        assert response["Location"].startswith("/fi/tunnistaudu/?next=")
 
 
 def test_personal_pages_are_never_cached(client, person_with_answer):
@@ -55,7 +56,7 @@ def test_download_contains_own_answers_only(client, person_with_answer):
     save_answer(other_enrolment, uuid.uuid4(), "q9", {"text": "toisen vastaus"})
     client.force_login(person_with_answer[0])
     data = json.loads(client.get("/fi/omat-tiedot/lataa.json").content)
-    answers = [a["answer"]["text"] for p in data["paths"] for a in p["answers"]]
+    answers = [a["value"]["text"] for p in data["paths"] for a in p["answers"]]
     assert answers == ["minun vastaukseni"]
 
 
@@ -63,19 +64,46 @@ def test_cannot_delete_another_persons_path(client, person_with_answer):
     """Guessing someone else's enrolment id deletes nothing: 404."""
     intruder = _person("y-intruder")
     client.force_login(intruder)
+    _identified(client, intruder)
     enrolment = person_with_answer[1]
-    response = client.post(f"/fi/omat-tiedot/unohda/{enrolment.public_id}/")
+    response = client.post(
+        f"/fi/omat-tiedot/unohda/{enrolment.public_id}/", {"confirm": "yes"}
+    )
     assert response.status_code == 404
     assert Enrolment.objects.filter(pk=enrolment.pk).exists()
 
 
-def test_deleting_one_path_removes_its_answers(client, person_with_answer):
-    """Deleting one path's data really removes the enrolment and its answers."""
+def test_deleting_one_path_asks_once_then_removes_its_answers(
+    client, person_with_answer
+):
+    """Deleting one path's data asks for confirmation on its own page (no
+    JavaScript needed), then really removes the enrolment and its answers."""
     person, enrolment = person_with_answer
     client.force_login(person)
-    client.post(f"/fi/omat-tiedot/unohda/{enrolment.public_id}/")
+    _identified(client, person)
+    url = f"/fi/omat-tiedot/unohda/{enrolment.public_id}/"
+    assert url in client.get("/fi/omat-tiedot/").content.decode()
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert 'name="confirm" value="yes"' in confirm.content.decode()
+    client.post(url)
+    assert Enrolment.objects.exists()
+    assert client.post(url, {"confirm": "yes"}).status_code == 302
     assert not Enrolment.objects.exists()
     assert not Answer.objects.exists()
+
+
+def test_deleting_one_path_needs_a_fresh_identification(client, person_with_answer):
+    """Like deleting the account, an old identification must be repeated, and
+    the button comes back to the confirmation page."""
+    person, enrolment = person_with_answer
+    client.force_login(person)
+    _identified(client, person, seconds_ago=3600)
+    url = f"/fi/omat-tiedot/unohda/{enrolment.public_id}/"
+    response = client.post(url, {"confirm": "yes"})
+    assert response.status_code == 403
+    assert f'name="next" value="{url}"' in response.content.decode()
+    assert Enrolment.objects.exists()
 
 
 def _identified(client, user, seconds_ago=0):

@@ -29,6 +29,8 @@ def step_state(context, step):
         if done is None:
             done = journey.completed_keys(enrolment)
         state.completed = str(step.step_key) in done
+        # "Next" only where it will open: ordered paths open it once this is done.
+        state.next_opens = state.completed or not step.path_page.is_sequential
         state.answer_url = reverse("save_answer", kwargs={"step_key": step.step_key})
         state.complete_url = reverse(
             "complete_step", kwargs={"step_key": step.step_key}
@@ -52,3 +54,33 @@ def path_state(context, path):
     enrolment = journey.enrolment_for(request.user, path)
     resume = journey.resume_step(path, enrolment) if enrolment else None
     return {"enrolment": enrolment, "resume": resume}
+
+
+@register.filter
+def isodate(value):
+    """An ISO date or time from the data export, as a Finnish reader writes it."""
+    from django.utils import timezone
+    from django.utils.dateparse import parse_date, parse_datetime
+
+    moment = parse_datetime(value or "") if "T" in (value or "") else None
+    if moment is not None:
+        return timezone.localtime(moment).strftime("%-d.%-m.%Y")
+    day = parse_date(value or "")
+    return day.strftime("%-d.%-m.%Y") if day else ""
+
+
+@register.simple_tag(takes_context=True)
+def continue_enrolment(context):
+    """The path a signed-in young person was last on and has not finished
+    (for "Continue where you left off"), or None. One query, only for them."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_young_person", False):
+        return None
+    if not hasattr(request, "_polku_continue"):
+        request._polku_continue = (
+            user.enrolments.filter(completed_at__isnull=True)
+            .order_by("-last_activity_at")
+            .first()
+        )
+    return request._polku_continue

@@ -1,23 +1,75 @@
-// Quick exit: one tap on the button or one press of Esc leaves the page.
-// The link works without JavaScript; this replaces the history entry so
-// that the back button does not bring the page back, and blanks the page
-// at once so nothing lingers on screen while the next page loads.
+// Quick exit, like GOV.UK's "Exit this page": the button (a plain link that
+// works without JavaScript), or Shift pressed three times in a row. Shift
+// alone types nothing, and any other key in between starts the count again,
+// so typing capitals in an answer never leaves the page; Esc does nothing
+// here (it closes pickers and clears fields while typing).
+//
+// Leaving replaces the history entry, blanks the page at once, ends the
+// session with a beacon, and leaves a mark in this tab's sessionStorage: if
+// Back brings a portal page up again, it leaves straight away too. Browsers
+// let no page remove the entries before it; this is as far as they allow.
+// Loaded without `defer` so that the Back check runs before anything shows.
 (() => {
-  const link = document.querySelector("[data-quick-exit]");
-  if (!link) return;
-  const leave = (event) => {
-    if (event) event.preventDefault();
-    document.body.hidden = true;
-    document.title = "";
-    if (navigator.sendBeacon && link.dataset.endSession) {
-      navigator.sendBeacon(link.dataset.endSession);
+  const MARK = "polku-left";
+  const PRESSES = 3;
+  const WITHIN_MS = 2000;
+
+  const cameBack = (persisted) => {
+    const target = sessionStorage.getItem(MARK);
+    if (!target) return false;
+    const [entry] = performance.getEntriesByType("navigation");
+    if (persisted || (entry && entry.type === "back_forward")) {
+      document.documentElement.hidden = true;
+      window.location.replace(target);
+      return true;
     }
-    // Through the identity broker's logout when it offers one, so that its
-    // own session ends too (the next person on this phone must log in).
-    window.location.replace(link.dataset.brokerLogout || link.href);
+    sessionStorage.removeItem(MARK); // came back on purpose (a typed address)
+    return false;
   };
-  link.addEventListener("click", leave);
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !event.defaultPrevented) leave(event);
+  try {
+    if (cameBack(false)) return;
+    window.addEventListener("pageshow", (event) => {
+      if (event.persisted) cameBack(true);
+    });
+  } catch {
+    // sessionStorage can be off (private modes): the exit still works.
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const link = document.querySelector("[data-quick-exit]");
+    if (!link) return;
+    const leave = (event) => {
+      if (event) event.preventDefault();
+      document.body.hidden = true;
+      document.title = "";
+      try {
+        sessionStorage.setItem(MARK, link.href);
+      } catch {
+        // see above
+      }
+      if (navigator.sendBeacon && link.dataset.endSession) {
+        navigator.sendBeacon(link.dataset.endSession);
+      }
+      // Through the identity broker's logout when it offers one, so that its
+      // own session ends too (the next person on this phone must log in).
+      window.location.replace(link.dataset.brokerLogout || link.href);
+    };
+    link.addEventListener("click", leave);
+
+    let presses = [];
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Shift") {
+        presses = [];
+        return;
+      }
+      if (event.repeat) return;
+      const now = Date.now();
+      presses = presses.filter((at) => now - at < WITHIN_MS);
+      presses.push(now);
+      if (presses.length >= PRESSES) {
+        presses = [];
+        leave();
+      }
+    });
   });
 })();
