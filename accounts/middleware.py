@@ -115,11 +115,13 @@ class StaffMFAMiddleware:
         return self.get_response(request)
 
 
-# The Wagtail admin's policy: still no third-party request, but Wagtail sets
-# style attributes (the editor, choosers, the minimap) and embeds its own
-# preview in a frame. Scripts stay 'self' only (Wagtail's inline <script>s
-# are JSON data, which CSP does not block).
+# The Wagtail admin's policy: still no third-party request, but Wagtail 8's
+# page editor runs inline <script>s whose content changes per page (no hash
+# can list them, and its templates take no nonce) and sets style attributes;
+# it embeds its own preview in a frame. Seen in Chromium:
+# tests/test_browser_staff_mfa.py. allauth's pages keep the public policy.
 ADMIN_CSP_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
