@@ -72,9 +72,11 @@ def _watch_csp(page, seen):
     """Collect CSP violations and script errors the page reports."""
     page.on(
         "console",
-        lambda m: seen.append(f"{page.url}: {m.text[:90]}")
-        if "Content Security Policy" in m.text
-        else None,
+        lambda m: (
+            seen.append(f"{page.url}: {m.text[:90]}")
+            if "Content Security Policy" in m.text
+            else None
+        ),
     )
     page.on("pageerror", lambda e: seen.append(str(e)))
 
