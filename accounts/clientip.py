@@ -10,8 +10,18 @@ rate limit and a lockout can never disagree on who the client is.
 """
 
 from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
 
 
 def client_ip(request):
-    """The client's address as allauth sees it (trusted proxies skipped)."""
-    return get_adapter(request).get_client_ip(request)
+    """The client's address as allauth sees it (trusted proxies skipped).
+
+    None when there is none (a request built in code, e.g. a management
+    command's login): axes records such attempts without an address.
+    """
+    if request is None:
+        return None
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None

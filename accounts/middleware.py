@@ -113,3 +113,61 @@ class StaffMFAMiddleware:
                 query = urlencode({"next": request.get_full_path()})
                 return redirect(f"{reverse('account_login')}?{query}")
         return self.get_response(request)
+
+
+# The Wagtail admin's policy: still no third-party request, but Wagtail 8's
+# page editor runs inline <script>s whose content changes per page (no hash
+# can list them, and its templates take no nonce) and sets style attributes;
+# it embeds its own preview in a frame. Seen in Chromium:
+# tests/test_browser_staff_mfa.py. allauth's pages keep the public policy.
+ADMIN_CSP_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+}
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+PERMISSIONS_POLICY = (
+    ", ".join(
+        f"{feature}=()"
+        for feature in (
+            "accelerometer",
+            "autoplay",
+            "browsing-topics",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    )
+    + ", publickey-credentials-get=(self), publickey-credentials-create=(self)"
+)
+
+
+class SecurityHeadersMiddleware:
+    """A Permissions-Policy on every response, and the admin's own CSP.
+
+    Listed after csp.middleware.CSPMiddleware, so that the CSP middleware sees
+    the admin's replacements on the way out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if request.path.startswith(ADMIN_PREFIXES) and not hasattr(
+            response, "_csp_replace"
+        ):
+            response._csp_replace = ADMIN_CSP_REPLACE
+        return response

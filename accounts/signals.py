@@ -6,9 +6,11 @@ from django.contrib.auth.signals import (
     user_logged_out,
     user_login_failed,
 )
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from .models import AuditEvent
+from .models import AuditEvent, User
+from .sessions import delete_sessions_of
 
 
 def _record(event, user=None, detail=""):
@@ -41,3 +43,10 @@ def on_authenticator_added(sender, request, user, authenticator, **kwargs):
 @receiver(authenticator_removed)
 def on_authenticator_removed(sender, request, user, authenticator, **kwargs):
     _record("mfa_removed", user, authenticator.type)
+
+
+@receiver(post_delete, sender=User)
+def on_user_deleted(sender, instance, **kwargs):
+    """A deleted account is signed out everywhere: no session keeps its id
+    or its pseudonym (the "delete my data" view and the retention task)."""
+    delete_sessions_of([instance.pk])

@@ -68,8 +68,31 @@ def editors_group(transactional_db):
     return group
 
 
+def _watch_csp(page, seen):
+    """Collect CSP violations and script errors the page reports."""
+    page.on(
+        "console",
+        lambda m: (
+            seen.append(f"{page.url}: {m.text[:90]}")
+            if "Content Security Policy" in m.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda e: seen.append(str(e)))
+
+
+@pytest.fixture
+def a_page(transactional_db):
+    """One page under a root (the flush removed Wagtail's own tree)."""
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code="fi")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    return root.add_child(instance=Page(title="Etusivu", slug="etusivu"))
+
+
 def test_editor_made_in_wagtail_admin_must_enrol_before_any_admin_page(
-    browser, live_server, editors_group
+    browser, live_server, editors_group, a_page
 ):
     """An editor added with Admin → Users → Add user cannot open the admin
     before setting up an authenticator, and gets in after doing so."""
@@ -83,7 +106,16 @@ def test_editor_made_in_wagtail_admin_must_enrol_before_any_admin_page(
         viewport={"width": 1280, "height": 900}, locale="fi-FI"
     )
     chief = chief_context.new_page()
+    csp_errors = []
+    _watch_csp(chief, csp_errors)
     _sign_in(chief, base, "chief", secret)
+    # The admin works under its CSP: dashboard and page editor.
+    chief.goto(f"{base}/admin/")
+    chief.goto(f"{base}/admin/pages/{a_page.pk}/edit/")
+    chief.get_by_role(
+        "button", name=re.compile("Tallenna luonnos|Save draft")
+    ).wait_for()
+    _shot(chief, "00-page-editor")
     chief.goto(f"{base}/admin/users/new/")
     assert chief.url.endswith("/admin/users/new/"), chief.url
     _shot(chief, "01-add-user-form")
@@ -109,6 +141,7 @@ def test_editor_made_in_wagtail_admin_must_enrol_before_any_admin_page(
         viewport={"width": 1280, "height": 900}, locale="fi-FI"
     )
     page = context.new_page()
+    _watch_csp(page, csp_errors)
     _sign_in(page, base, "uusi-toimittaja")
     for path in ("/admin/", "/admin/pages/", "/admin/users/", "/django-admin/"):
         page.goto(f"{base}{path}")
@@ -139,3 +172,4 @@ def test_editor_made_in_wagtail_admin_must_enrol_before_any_admin_page(
     assert page.locator("main").count() == 1
     _shot(page, "07-editor-in-admin")
     context.close()
+    assert csp_errors == []

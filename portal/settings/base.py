@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.preview.PreviewFrameAncestorsMiddleware",
+    "accounts.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionPolicyMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
@@ -333,6 +334,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # An edit during a review needs the earlier reviews again (paths/permissions.py).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# No Gravatar: a third-party request from every admin page (the admin CSP
+# blocks it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Wagtail 8 hands its own background work (search index, reference index) to
@@ -367,6 +371,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60.0,
         "options": {"expires": 60 * 60},
     },
+    # Expired sessions out of the database (docs/auth.md), daily.
+    "accounts-purge-sessions": {
+        "task": "accounts.purge_expired_sessions",
+        "schedule": 24 * 60 * 60.0,
+        "options": {"expires": 60 * 60},
+    },
     "reminders-dispatch": {
         "task": "reminders.dispatch",
         "schedule": 60.0,
@@ -398,9 +408,9 @@ REMINDERS_EMAIL_BACKEND = os.environ.get("REMINDERS_EMAIL_BACKEND") or None
 
 # No third-party request may leave any public page: everything is 'self'.
 CONTENT_SECURITY_POLICY = {
-    # The admin and allauth's staff pages (MFA enrolment uses inline scripts)
-    # are excluded; every page a young person sees is covered.
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/", "/accounts/2fa/"],
+    # Every page is covered, the admin too: it gets a few replacements
+    # (accounts.middleware.ADMIN_CSP_REPLACE). allauth's MFA pages run under
+    # this policy as is (their inline <script>s are JSON data).
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
