@@ -172,6 +172,11 @@ def _coverage(key, months, atoms, links):
     metric, _step, dim, value = key
     metrics = {"promoter", "passive", "detractor"} if metric == NPS_N else {metric}
     service_of = {link.pk: link.service_id for link in links}
+    if metric in FEEDBACK or metric in (NPS_N,):
+        # Feedback cells are whole quarters, kept on the quarter's first month.
+        months = [
+            add_months(m, k) for m in months if m.month % 3 == 1 for k in range(3)
+        ]
     vector = [0] * len(atoms)
     for (month, m, age, src), index in atoms.items():
         if month not in months or m not in metrics:
@@ -206,9 +211,7 @@ def attack(path, first, last):
                 # Period totals of the shown months ("at least"): sums too.
                 total = report.total(key)
                 if total is not None:
-                    shown = [
-                        m for m in report.months if key not in report.cells[m].hidden
-                    ]
+                    shown = [m for m in report.months if report._shown(key, m)]
                     visible.append(_coverage(key, shown, atoms, links))
                     values.append(int(total))
             for key, span in itertools.product(keys, spans):
