@@ -54,6 +54,7 @@ def run(args):
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
+    print("migrating and loading the demo (minutes on a busy machine)", flush=True)
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     from evidence import aggregate

@@ -28,6 +28,7 @@ ENROLMENT_METRICS = {
 }
 NPS_METRICS = [Metric.PROMOTER, Metric.PASSIVE, Metric.DETRACTOR]
 HELPFUL_METRICS = [Metric.HELPFUL_YES, Metric.HELPFUL_NO]
+FEEDBACK_METRICS = {*NPS_METRICS, *HELPFUL_METRICS}
 # Synthetic totals that exist only as cells: answers to a question.
 NPS_N = "nps_n"
 HELPFUL_N = "helpful_n"
@@ -40,6 +41,10 @@ def month_start(day):
 def add_months(month, count):
     index = month.year * 12 + month.month - 1 + count
     return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def quarter_start(month):
+    return month.replace(month=(month.month - 1) // 3 * 3 + 1, day=1)
 
 
 def last_whole_month():
@@ -173,6 +178,14 @@ class Report:
         ):
             if row.language == "" and row.metric in ENROLMENT_METRICS:
                 continue
+            if row.metric in FEEDBACK_METRICS:
+                # Feedback is sparse: its cells are whole calendar quarters,
+                # kept on the quarter's first month, and only quarters wholly
+                # inside the period take part (docs/evidence.md).
+                quarter = quarter_start(row.month)
+                if quarter < self.months[0] or add_months(quarter, 2) > last:
+                    continue
+                row.month = quarter
             rows[row.month].append(row)
         self.cells = {}
         for month in self.months:
@@ -201,15 +214,20 @@ class Report:
         if not months:
             return None
         for month in months:
-            if key in self.cells[month].hidden:
+            # Hidden, or not a cell that month (a link that did not exist yet).
+            if not self._shown(key, month):
                 return None
         return sum(self.cells[month].values.get(key, 0) for month in months)
+
+    def _shown(self, key, month):
+        cells = self.cells[month]
+        return key in cells.values and key not in cells.hidden
 
     def total(self, key):
         """The period's number: exact when every month is shown, else the sum
         of the shown months as "at least" (a sum of shown numbers tells
         nothing new); None when no month is shown."""
-        shown = [m for m in self.months if key not in self.cells[m].hidden]
+        shown = [m for m in self.months if self._shown(key, m)]
         n = sum(self.cells[m].values.get(key, 0) for m in shown)
         if len(shown) == len(self.months) and shown:
             return n
@@ -218,9 +236,7 @@ class Report:
     def joint(self, keys):
         """Sums of `keys` over the months where all of them are shown (for
         shares and scores), with the number of such months; None if none."""
-        months = [
-            m for m in self.months if not any(k in self.cells[m].hidden for k in keys)
-        ]
+        months = [m for m in self.months if all(self._shown(k, m) for k in keys)]
         if not months:
             return None
         return [sum(self.cells[m].values.get(k, 0) for m in months) for k in keys]

@@ -86,7 +86,14 @@ def numbers_next_month(client):
     month = last_whole_month()
     middle = datetime.datetime(month.year, month.month, 15, 12, tzinfo=datetime.UTC)
     Enrolment.objects.update(started_at=middle)
-    ReferralOpening.objects.update(month=month)
+    ReferralLink.objects.update(created_at=middle)
+    for opening in ReferralOpening.objects.exclude(month=month):
+        moved, _ = ReferralOpening.objects.get_or_create(
+            link=opening.link, month=month, defaults={"n": 0}
+        )
+        moved.n += opening.n
+        moved.save()
+        opening.delete()
     aggregate.rebuild()
     return client.get("/admin/referrals/numbers/").content.decode()
 

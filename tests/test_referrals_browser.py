@@ -9,15 +9,11 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.contrib.auth.models import Permission
-from django.test import Client
-from django.urls import reverse
-from django.utils import translation
 
 from accounts.models import User
 from referrals.models import ReferralLink, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
-from .paths_helpers import young_person
 from .strongid import code_for_age
 from .test_directory import directory_site  # noqa: F401  (fixture)
 from .test_referrals import organisation
@@ -45,17 +41,6 @@ def totp_code(secret):
     return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
 
 
-def more_starts(link, count):
-    """Other young people start the path from the same link (the HTTP way)."""
-    with translation.override(link.language):
-        start = reverse("start_path", args=[link.path_key])
-    for number in range(count):
-        client = Client()
-        client.force_login(young_person(f"toinen{number}"))
-        client.get(f"/r/{link.code}", follow=True)
-        assert client.post(start).status_code == 302
-
-
 def started_cell(page, base):
     page.goto(f"{base}/admin/referrals/numbers/")
     return page.locator("table").first.locator('td[data-count="started"]').first
@@ -66,7 +51,7 @@ def test_staff_link_is_opened_identified_and_counted(
 ):
     """Staff with MFA create a link; another browser opens its QR address,
     identifies as a 14-year-old and starts the path (the intro passing axe-core
-    on the way); the staff numbers show the start once five people have started."""
+    on the way); the staff numbers do not show a lone start."""
     base = live_server.url.replace("localhost", "127.0.0.1")
     secret = referring_staff()
 
@@ -105,9 +90,8 @@ def test_staff_link_is_opened_identified_and_counted(
         link.refresh_from_db()
         assert (link.opened, link.started) == (1, 1)
 
+        # This month is not a whole month yet: the numbers wait (docs/evidence.md).
         assert started_cell(staff, base).inner_text() == "alle 5"
-        more_starts(link, 4)
-        assert started_cell(staff, base).inner_text() == "5"
     finally:
         staff_context.close()
         young_context.close()
