@@ -66,7 +66,12 @@ def passed_mfa(request):
     )
 
 
-def needs_mfa(user):
+# Every view that needs a permission: the Wagtail admin (paths, the directory,
+# hand-on and the managers' reports), the Django admin, allauth's pages.
+STAFF_VIEW_PREFIXES = ("/admin/", "/django-admin/", "/accounts/")
+
+
+def needs_mfa(user, path="/admin/"):
     """Whether this account must sign in with a second factor.
 
     Decided by what the account can do, never by ``is_staff`` alone: Wagtail's
@@ -78,7 +83,14 @@ def needs_mfa(user):
     """
     if not (user.is_authenticated and user.is_active):
         return False
-    return user.is_superuser or user.is_staff or bool(user.get_all_permissions())
+    if user.is_superuser or user.is_staff:
+        return True
+    if user.is_young_person and not path.startswith(STAFF_VIEW_PREFIXES):
+        # A young person's own pages: every staff view lives under these
+        # prefixes, where the full check below runs. This spares two
+        # permission queries on every page a young person opens.
+        return False
+    return bool(user.get_all_permissions())
 
 
 class StaffMFAMiddleware:
@@ -99,7 +111,7 @@ class StaffMFAMiddleware:
         if (
             user is not None
             and not request.path.startswith(MFA_OPEN_PREFIXES)
-            and needs_mfa(user)
+            and needs_mfa(user, request.path)
             and not passed_mfa(request)
         ):
             if not Authenticator.objects.filter(user=user).exists():

@@ -24,10 +24,15 @@ def _navigation():
     locale = Locale.get_active()
     site_settings = SiteSettings.load()
     help_page = site_settings.help_page
+    statement = site_settings.accessibility_page
+    privacy = site_settings.privacy_page
     finders = ServiceFinderPage.objects.live()
     return {
         "quick_exit_url": site_settings.quick_exit_url,
         "help_page": help_page.localized if help_page else None,
+        # The footer's statement and notice (every page links to both).
+        "accessibility_page": statement.localized if statement else None,
+        "privacy_page": privacy.localized if privacy else None,
         "paths_index": PathIndexPage.objects.live().filter(locale=locale).first(),
         "finder": finders.filter(locale=locale).first() or finders.first(),
     }

@@ -77,6 +77,8 @@ def continue_enrolment(context):
     user = getattr(request, "user", None)
     if not getattr(user, "is_young_person", False):
         return None
+    if hasattr(context.get("page"), "step_key"):
+        return None  # on a step already: the step is where they left off
     if not hasattr(request, "_polku_continue"):
         request._polku_continue = (
             user.enrolments.filter(completed_at__isnull=True)
