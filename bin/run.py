@@ -380,6 +380,17 @@ def banner_lines(env):
         ("Test identity", f"personal identity code {test_code} (15, a 9xx test code)"),
         ("Admin login", f"admin / {admin_password}"),
         ("", "then the two-factor code 000000 (development only)"),
+        (
+            "Review logins",
+            "toimittaja (path editor), sisaltotarkastaja (content reviewer), "
+            "turvatarkastaja (safeguarding reviewer)",
+        ),
+        (
+            "Staff logins",
+            "ohjaamo, terveydenhoitaja, seurakunta, mll, ekami, paivystys, "
+            "johtaja (manager), hakemisto (directory)",
+        ),
+        ("", "all with the admin's password and code 000000"),
     ]
     services = [
         ("Database", env["DATABASE_URL"]),
