@@ -13,7 +13,12 @@ from home import demo as home_demo
 from paths.blocks import SelfCheckBlock
 from paths.models import PathIndexPage, PathPage, PathStepPage, Theme
 
-from .paths_helpers import client_on_path, open_all_steps, young_person
+from .paths_helpers import (
+    block_of_kind,
+    client_on_path,
+    open_all_steps,
+    young_person,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -246,68 +251,6 @@ def test_self_check_band_for_a_score():
     assert SelfCheckBlock.band_for(value, 3)["title"] == "Korkea"
 
 
-def block_of_kind(kind, image, service, home):
-    """One block of `kind`, with whatever it touches in the database."""
-    link = f'<p>Katso <a linktype="page" id="{home.pk}">etusivu</a>.</p>'
-    return {
-        "text": link,
-        "image": {"image": image.pk, "alt_text": "Kuva", "caption": ""},
-        "video": {
-            "title": "Video",
-            "external_url": "https://v.example.org/1",
-            "transcript": link,
-        },
-        "tip": {"kind": "tip", "text": link},
-        "trusted_link": {
-            "title": "T",
-            "url": "https://mieli.fi/",
-            "source": "M",
-            "description": "D",
-        },
-        "breathing": {
-            "title": "H",
-            "instructions": link,
-            "inhale": 4,
-            "hold": 0,
-            "exhale": 4,
-            "rounds": 2,
-        },
-        "grounding": {
-            "title": "G",
-            "introduction": link,
-            "prompts": [{"count": 1, "prompt": "asia"}],
-        },
-        "exercise": {"title": "E", "instructions": link, "timer_minutes": 2},
-        "reflection": {"question": "Mitä?"},
-        "checklist": {"title": "L", "items": ["Nuku"], "own_items": True},
-        "self_check": {
-            "title": "Kysely",
-            "introduction": link,
-            "questions": [
-                {
-                    "question": "Nukutko?",
-                    "options": [
-                        {"label": "Kyllä", "score": 0},
-                        {"label": "En", "score": 1},
-                    ],
-                }
-            ],
-            "bands": [
-                {
-                    "min_score": 0,
-                    "max_score": 1,
-                    "title": "Kaikki",
-                    "feedback": link,
-                    "services": [service.pk],
-                }
-            ],
-            "instrument_name": "Omat",
-            "licence": "own",
-        },
-        "service_contact": {"service": service.pk, "note": "Jos haluat puhua."},
-    }[kind]
-
-
 COUNTED_KINDS = [
     "text",
     "image",
@@ -340,7 +283,7 @@ def test_step_costs_the_same_queries_with_1_or_20_blocks(index, kind):
         languages=["fi"],
     )
     ContactChannel.objects.create(service=service, kind="phone", value="040 123 4567")
-    value = block_of_kind(kind, image, service, index.get_parent())
+    value = block_of_kind(kind, image, index.get_parent(), [service.pk], service.pk)
     path = new_path(index)
     steps = {}
     for count in (1, 20):

@@ -32,7 +32,7 @@ from paths.models import PathPage, PathStepPage
 from progress import services as progress
 
 from .journey import build_path
-from .paths_helpers import open_all_steps, young_person
+from .paths_helpers import block_of_kind, open_all_steps, young_person
 
 pytestmark = pytest.mark.django_db
 
@@ -118,66 +118,8 @@ def services():
 
 
 def _blocks(kind, image, services, home):
-    link = f'<p>Katso <a linktype="page" id="{home.pk}">etusivu</a>.</p>'
     day, _night, phone = (service.pk for service in services)
-    return {
-        "text": link,
-        "image": {"image": image.pk, "alt_text": "Kuva", "caption": ""},
-        "video": {
-            "title": "Video",
-            "external_url": "https://v.example.org/1",
-            "transcript": link,
-        },
-        "tip": {"kind": "tip", "text": link},
-        "trusted_link": {
-            "title": "T",
-            "url": "https://mieli.fi/",
-            "source": "M",
-            "description": "D",
-        },
-        "breathing": {
-            "title": "H",
-            "instructions": link,
-            "inhale": 4,
-            "hold": 0,
-            "exhale": 4,
-            "rounds": 2,
-        },
-        "grounding": {
-            "title": "G",
-            "introduction": link,
-            "prompts": [{"count": 1, "prompt": "asia"}],
-        },
-        "exercise": {"title": "E", "instructions": link, "timer_minutes": 2},
-        "reflection": {"question": "Mitä?"},
-        "checklist": {"title": "L", "items": ["Nuku"], "own_items": True},
-        "self_check": {
-            "title": "Kysely",
-            "introduction": link,
-            "questions": [
-                {
-                    "question": "Nukutko?",
-                    "options": [
-                        {"label": "Kyllä", "score": 0},
-                        {"label": "En", "score": 1},
-                    ],
-                }
-            ],
-            "bands": [
-                {
-                    "min_score": 0,
-                    "max_score": 1,
-                    "title": "Kaikki",
-                    "feedback": link,
-                    "services": [day, phone],
-                }
-            ],
-            "instrument_name": "Omat",
-            "licence": "own",
-        },
-        "service_contact": {"service": phone, "note": "Jos haluat puhua."},
-        "help_box": None,
-    }[kind]
+    return block_of_kind(kind, image, home, [day, phone], phone)
 
 
 KINDS = [
