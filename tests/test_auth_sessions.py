@@ -6,10 +6,12 @@ import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 
 from accounts.middleware import SEEN_KEY, START_KEY
 from accounts.models import User
 
+from .staff import staff_client
 from .strongid import at_idp, code_for_age, identify, portal_client
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +139,11 @@ def test_destructive_action_needs_a_signed_in_young_person():
     """Nobody signed in is asked to identify; staff are refused outright."""
     assert portal_client().post("/forget-me/").status_code == 403
     assert "strongid" in portal_client().post("/forget-me/").content.decode()
-    staff = _staff()
+    staff = staff_client("staffer-mfa", superuser=True)
     response = staff.post("/forget-me/")
     assert response.status_code == 403
     assert "strongid" not in response.content.decode()
+    # Staff who never set up MFA do not get that far: they enrol first.
+    unenrolled = _staff().post("/forget-me/")
+    assert unenrolled.status_code == 302
+    assert unenrolled.url == reverse("mfa_activate_totp")
