@@ -177,7 +177,8 @@ def _bar_chart(items):
                 "width": 0 if not n else max(2, round(BAR_WIDTH * n / largest)),
             }
         )
-    return {"bars": bars, "height": len(items) * 36 + 4, "width": BAR_WIDTH + 220}
+    # 220 for the labels on the left, 70 for the longest bar's number.
+    return {"bars": bars, "height": len(items) * 36 + 4, "width": BAR_WIDTH + 290}
 
 
 def _funnel_chart(report, funnel):
