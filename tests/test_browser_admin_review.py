@@ -127,7 +127,7 @@ def test_the_accessibility_checker_reports_an_empty_heading_in_a_draft(
     desktop.wait_for_function(
         "el => el.textContent.trim() !== '0'",
         arg=count.element_handle(),
-        timeout=20000,
+        timeout=60000,  # the checker runs after the preview loads: slow under load
     )
     words = desktop.locator("[data-content-word-count]").inner_text()
     assert words.strip() not in ("", "-", "0")
