@@ -124,6 +124,9 @@ def test_hamina_on_a_phone_step_and_self_check(
     page.wait_for_url(f"{portal}/fi/**")
 
     page.goto(f"{portal}{kind_step(path).url}")
+    # Inside the step's form the question is a link to the chooser page.
+    with page.expect_navigation():
+        page.locator(".local-help__ask a").first.tap()
     page.get_by_label("Kuntasi").select_option("hamina")
     with page.expect_navigation():
         page.get_by_role("button", name="Näytä palvelut").tap()
@@ -134,7 +137,7 @@ def test_hamina_on_a_phone_step_and_self_check(
     page.screenshot(path="/tmp/shots-issue-14/local-step-375.png", full_page=True)
 
     page.goto(f"{portal}{self_check_step(path).url}")
-    form = page.locator("form.self-check").first
+    form = page.locator(".self-check").first
     for fieldset in form.locator("fieldset").all():
         fieldset.locator("input[type=radio]").last.check()
     with page.expect_navigation():
