@@ -141,7 +141,12 @@ def test_staff_link_reused_copied_postered_and_credited(
         assert axe_violations(page) == []
         page.locator("[data-poster]").click()
         assert page.get_by_text("Skannaa koodi puhelimesi kameralla").is_visible()
-        assert page.locator("img.poster__qr").evaluate("i => i.naturalWidth") > 0
+        # The QR code is an image of its own: wait until it has loaded.
+        page.wait_for_function(
+            "() => { const i = document.querySelector('img.poster__qr');"
+            " return i && i.complete && i.naturalWidth > 0; }",
+            timeout=30000,
+        )
         page.screenshot(path=SHOTS / "poster-1280.png", full_page=True)
         page.emulate_media(media="print")
         page.screenshot(path=SHOTS / "poster-print.png", full_page=True)
