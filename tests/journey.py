@@ -4,6 +4,7 @@ import datetime
 
 from wagtail.models import Locale
 
+from accounts.hetu import birth_date_for_age
 from accounts.models import User
 from accounts.strongid.identity import anniversary, helsinki_today
 from home import demo as home_demo
@@ -96,8 +97,9 @@ def build_path(order_mode="sequential", age_min=13, age_max=17, steps=3, body=No
 
 def young_person(username="nuori", age=15):
     """A strongly identified young person of the given age (as strongid makes)."""
-    today = helsinki_today()
-    born = anniversary(today, -age)
+    # Turned `age` on or before today: on 29 February the birthday is the
+    # 28th, never a 1 March still to come (a suite run that day stays right).
+    born = birth_date_for_age(age, helsinki_today())
     return User.objects.create_user(
         username,
         is_young_person=True,
