@@ -356,8 +356,18 @@ def test_e_mail_reminder_and_hard_bounce(smtp_relay):
 
 
 def use_broker(app, url):
-    """Point this process's Celery producer at another broker URL."""
+    """Point this process's Celery producer at another broker URL.
+
+    The producer pool an earlier test built still speaks to the old broker:
+    drop it the way Celery itself does after a fork (`Celery._after_fork`).
+    """
     app.conf.broker_url = url
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    amqp = app.__dict__.get("amqp")
+    if amqp is not None:
+        amqp._producer_pool = None
 
 
 @pytest.mark.django_db(transaction=True)
