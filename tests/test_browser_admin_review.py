@@ -124,10 +124,15 @@ def test_the_accessibility_checker_reports_an_empty_heading_in_a_draft(
     desktop.goto(f"{live_server.url}/admin/pages/{step.pk}/edit/")
     desktop.locator('[data-side-panel-toggle="checks"]').click()
     count = desktop.locator("[data-content-checker-count]")
+    # The checker fills its count and the content metrics one after the other,
+    # after the preview has loaded: wait for both (slow under load).
     desktop.wait_for_function(
-        "el => el.textContent.trim() !== '0'",
-        arg=count.element_handle(),
-        timeout=60000,  # the checker runs after the preview loads: slow under load
+        "() => {"
+        " const count = document.querySelector('[data-content-checker-count]');"
+        " const words = document.querySelector('[data-content-word-count]');"
+        " return count && words && count.textContent.trim() !== '0'"
+        " && !['', '-', '0'].includes(words.textContent.trim()); }",
+        timeout=60000,
     )
     words = desktop.locator("[data-content-word-count]").inner_text()
     assert words.strip() not in ("", "-", "0")
