@@ -26,6 +26,23 @@ def client_on_path(path, user=None):
     return client, user
 
 
+# Every answerable or rendered block kind of a step that costs SQL to show.
+BLOCK_KINDS = [
+    "text",
+    "image",
+    "video",
+    "tip",
+    "trusted_link",
+    "breathing",
+    "grounding",
+    "exercise",
+    "reflection",
+    "checklist",
+    "self_check",
+    "service_contact",
+]
+
+
 def block_of_kind(kind, image, home, band_services, contact_service):
     """One block of `kind`, with whatever it touches in the database.
 

@@ -14,6 +14,7 @@ from paths.blocks import SelfCheckBlock
 from paths.models import PathIndexPage, PathPage, PathStepPage, Theme
 
 from .paths_helpers import (
+    BLOCK_KINDS,
     block_of_kind,
     client_on_path,
     open_all_steps,
@@ -251,23 +252,7 @@ def test_self_check_band_for_a_score():
     assert SelfCheckBlock.band_for(value, 3)["title"] == "Korkea"
 
 
-COUNTED_KINDS = [
-    "text",
-    "image",
-    "video",
-    "tip",
-    "trusted_link",
-    "breathing",
-    "grounding",
-    "exercise",
-    "reflection",
-    "checklist",
-    "self_check",
-    "service_contact",
-]
-
-
-@pytest.mark.parametrize("kind", COUNTED_KINDS)
+@pytest.mark.parametrize("kind", BLOCK_KINDS)
 def test_step_costs_the_same_queries_with_1_or_20_blocks(index, kind):
     """Rendering a step needs a constant number of SQL queries, however long."""
     from directory.models import ContactChannel, Organisation, Service

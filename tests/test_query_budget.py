@@ -32,7 +32,7 @@ from paths.models import PathPage, PathStepPage
 from progress import services as progress
 
 from .journey import build_path
-from .paths_helpers import block_of_kind, open_all_steps, young_person
+from .paths_helpers import BLOCK_KINDS, block_of_kind, open_all_steps, young_person
 
 pytestmark = pytest.mark.django_db
 
@@ -122,21 +122,7 @@ def _blocks(kind, image, services, home):
     return block_of_kind(kind, image, home, [day, phone], phone)
 
 
-KINDS = [
-    "text",
-    "image",
-    "video",
-    "tip",
-    "trusted_link",
-    "breathing",
-    "grounding",
-    "exercise",
-    "reflection",
-    "checklist",
-    "self_check",
-    "service_contact",
-    "help_box",
-]
+KINDS = [*BLOCK_KINDS, "help_box"]
 ANSWERS = {
     "reflection": {"text": "vastaus"},
     "checklist": {"checked": [0], "own": "oma"},
