@@ -10,6 +10,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -57,8 +58,6 @@ def _path_pages(keys):
 
     Three queries however many paths: pages, their specific rows, their steps.
     """
-    from django.db.models import Q
-
     from paths.models import PathStepPage
 
     locale = Locale.get_active()
