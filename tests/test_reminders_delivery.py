@@ -359,11 +359,12 @@ def use_broker(app, url):
     """Point this process's Celery producer at another broker URL.
 
     The producer pool an earlier test built still speaks to the old broker:
-    drop it the way Celery itself does after a fork (`Celery._after_fork`).
+    drop the references the way Celery itself does after a fork
+    (`Celery._after_fork`). The pools themselves stay open: kombu keeps them
+    in process-wide groups keyed by URL, and a closed one would be handed
+    back to the next test that uses the same broker ("Acquire on closed pool").
     """
     app.conf.broker_url = url
-    if app._pool is not None:
-        app._pool.force_close_all()
     app._pool = None
     amqp = app.__dict__.get("amqp")
     if amqp is not None:
