@@ -10,15 +10,17 @@ import requests
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.providers.base.constants import AuthError
-from cryptography.fernet import Fernet, MultiFernet
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.shortcuts import render
 
 from .strongid.identity import AgeRefused, IdentityRefused
 
 logger = logging.getLogger("accounts.strongid")
+mfa_logger = logging.getLogger("accounts.mfa")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -127,7 +129,18 @@ class MFAAdapter(DefaultMFAAdapter):
         return self._fernet().encrypt(text.encode()).decode()
 
     def decrypt(self, encrypted_text):
-        return self._fernet().decrypt(encrypted_text.encode()).decode()
+        try:
+            return self._fernet().decrypt(encrypted_text.encode()).decode()
+        except InvalidToken:
+            # A key left out of MFA_ENCRYPTION_KEYS (or another deployment's
+            # data). Fail closed without a 500: a fresh random secret matches
+            # no code, so the person sees "incorrect code" and operators see
+            # this line.
+            mfa_logger.error(
+                "an MFA secret cannot be decrypted with MFA_ENCRYPTION_KEYS: "
+                "was a key removed or changed?"
+            )
+            return generate_totp_secret()
 
 
 __all__ = ["AccountAdapter", "IdentityRefused", "MFAAdapter", "SocialAccountAdapter"]

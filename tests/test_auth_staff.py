@@ -122,6 +122,25 @@ def test_totp_secret_is_encrypted_at_rest(editor_with_totp):
     assert get_mfa_adapter().decrypt(stored) == secret
 
 
+def test_a_secret_under_a_lost_key_refuses_the_code_without_an_error_page(
+    editor_with_totp, settings, caplog
+):
+    """A TOTP secret encrypted under a key no longer configured gives the
+    translated "incorrect code" form (not a 500), and an operator log line."""
+    _, secret = editor_with_totp
+    settings.MFA_ENCRYPTION_KEYS = ["a-new-key-that-never-encrypted-this-secret"]
+    client = Client()
+    _password_step(client)
+    response = client.post(
+        "/accounts/2fa/authenticate/", {"code": _current_code(secret)}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["code"]
+    assert "cannot be decrypted with MFA_ENCRYPTION_KEYS" in caplog.text
+    assert secret not in caplog.text
+    assert client.get("/admin/").status_code == 302
+
+
 def test_lockout_is_per_account_and_address(editor):
     """Five wrong passwords lock that account there, not others at the address."""
     User.objects.create_user("other", password=PASSWORD, is_staff=True)
