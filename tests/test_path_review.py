@@ -170,3 +170,44 @@ def test_approving_on_the_path_review_screen_publishes_each_page_once(
     assert all(publishes(p) == before[p.pk] + 1 for p in (path, steps[0], new))
     assert decide(people["safe"], path, "approve").status_code == 302  # not waiting
     assert all(publishes(p) == before[p.pk] + 1 for p in (path, steps[0], new))
+
+
+ENGLISH_NAMES = [
+    "Path review",
+    "Content review",
+    "Safeguarding review",
+    "Path editors",
+    "Content reviewers",
+    "Safeguarding reviewers",
+]
+
+
+def test_the_finnish_admin_shows_the_review_names_in_finnish(path_with_steps):
+    """A Finnish reviewer sees the workflow, task and group names in Finnish."""
+    from wagtail.users.models import UserProfile
+
+    path, steps, _new = path_with_steps
+    admin.staff("editor", workflows.EDITORS)
+    reviewer = admin.staff("content", workflows.CONTENT_REVIEWERS)
+    superuser = admin.staff("root", superuser=True)
+    for username in ("content", "root"):
+        profile = UserProfile.get_for_user(User.objects.get(username=username))
+        profile.preferred_language = "fi"
+        profile.save()
+    submit_path(path)
+    pages = [
+        reviewer.get("/admin/").content.decode(),
+        reviewer.get(f"/admin/pages/{steps[0].pk}/edit/").content.decode(),
+        reviewer.get(f"/admin/pages/{path.pk}/workflow_history/").content.decode(),
+        superuser.get("/admin/workflows/list/").content.decode(),
+        superuser.get("/admin/workflows/tasks/index/").content.decode(),
+        superuser.get("/admin/groups/").content.decode(),
+    ]
+    text = "\n".join(pages)
+    assert "Sisällön tarkastus" in pages[0]
+    assert workflows.WORKFLOW_NAME in pages[3]
+    assert "Turvallisuustarkastus" in pages[4]
+    for group in ("Polkujen toimittajat", "Sisällön tarkastajat"):
+        assert group in pages[5]
+    for english in ENGLISH_NAMES:
+        assert english not in text, english
