@@ -8,9 +8,19 @@ class PathsConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import Revision
-        from wagtail.signals import copy_for_translation_done
+        from wagtail.signals import (
+            copy_for_translation_done,
+            task_approved,
+            task_rejected,
+            task_submitted,
+        )
 
         from .models import PathIndexPage
+        from .path_review import (
+            approve_steps_with_path,
+            reject_steps_with_path,
+            submit_steps_with_path,
+        )
         from .permissions import (
             keep_approved_revisions_intact,
             review_the_latest_revision,
@@ -30,6 +40,16 @@ class PathsConfig(AppConfig):
             review_the_latest_revision,
             sender=Revision,
             dispatch_uid="paths-review-latest",
+        )
+        # A path is reviewed as one piece (paths/path_review.py).
+        task_submitted.connect(
+            submit_steps_with_path, dispatch_uid="paths-review-submit-steps"
+        )
+        task_approved.connect(
+            approve_steps_with_path, dispatch_uid="paths-review-approve-steps"
+        )
+        task_rejected.connect(
+            reject_steps_with_path, dispatch_uid="paths-review-reject-steps"
         )
         copy_for_translation_done.connect(
             translations_start_as_drafts, dispatch_uid="paths-translations-drafts"

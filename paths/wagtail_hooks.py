@@ -1,11 +1,21 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import PathStepPage, Theme, renew_block_ids
+from .models import PathPage, PathStepPage, Theme, renew_block_ids
+from .path_review import (
+    PathReviewFrameView,
+    PathReviewView,
+    PathsAwaitingReviewPanel,
+    path_waiting_for,
+    steps_in_review,
+)
 from .views import PathsToReviewView
 
 
@@ -33,7 +43,21 @@ def register_review_report_urls():
             PathsToReviewView.as_view(results_only=True),
             name="paths_review_due_results",
         ),
+        path(
+            "paths/<int:path_id>/review/", PathReviewView.as_view(), name="paths_review"
+        ),
+        path(
+            "paths/<int:path_id>/review/frame/<int:page_id>/",
+            PathReviewFrameView.as_view(),
+            name="paths_review_frame",
+        ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_paths_awaiting_review_panel(request, panels):
+    """Reviewers see each waiting path with its steps, above Wagtail's list."""
+    panels.append(PathsAwaitingReviewPanel(request))
 
 
 @hooks.register("register_reports_menu_item")
@@ -59,3 +83,35 @@ def renew_block_ids_of_copied_steps(request, page, new_page):
     )
     for step in steps:
         renew_block_ids(step)
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def path_review_button(page, user, *args, **kwargs):
+    """A path waiting for this reviewer opens as one piece from its page menu."""
+    if path_waiting_for(page, user):
+        yield Button(
+            _("Review the whole path"),
+            reverse("paths_review", args=[page.pk]),
+            icon_name="tasks",
+            priority=5,
+            attrs={"data-path-review-button": ""},
+        )
+
+
+@hooks.register("after_edit_page")
+def tell_the_editor_which_steps_went_along(request, page):
+    """After "Submit for review" on a path: which steps went along."""
+    if "action-submit" not in request.POST or page.specific_class is not PathPage:
+        return
+    count = len(steps_in_review(page))
+    if count:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s changed step went to review with the path.",
+                "%(count)s changed steps went to review with the path.",
+                count,
+            )
+            % {"count": count},
+        )

@@ -16,10 +16,13 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-WORKFLOW_NAME = "Path review: content, then safeguarding"
-EDITORS = "Path editors"
-CONTENT_REVIEWERS = "Content reviewers"
-SAFEGUARDING_REVIEWERS = "Safeguarding reviewers"
+# The admin shows these names as stored, in the editorial team's language
+# (migration 0008 renamed the English ones). Code finds the workflow and the
+# groups by these names: rename them here and in a migration, not in the admin.
+WORKFLOW_NAME = "Polun tarkastus: sisältö ja turvallisuus"
+EDITORS = "Polkujen toimittajat"
+CONTENT_REVIEWERS = "Sisällön tarkastajat"
+SAFEGUARDING_REVIEWERS = "Turvallisuustarkastajat"
 
 # Editors write and submit; only the last reviewer's group may publish (the
 # workflow publishes as that reviewer on the final approval).
@@ -39,8 +42,8 @@ COLLECTION_PERMISSIONS = {
 
 
 TASKS = [
-    ("Content review", CONTENT_REVIEWERS),
-    ("Safeguarding review", SAFEGUARDING_REVIEWERS),
+    ("Sisällön tarkastus", CONTENT_REVIEWERS),
+    ("Turvallisuustarkastus", SAFEGUARDING_REVIEWERS),
 ]
 MODEL_PERMISSIONS = {
     EDITORS: [("paths", "add_theme"), ("paths", "change_theme")],

@@ -210,7 +210,7 @@ def test_approving_from_the_edit_view_publishes_once_after_both_reviews(
         step.refresh_from_db()
         state.refresh_from_db()
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
-        assert state.current_task_state.task.name == "Safeguarding review"
+        assert state.current_task_state.task.name == workflows.TASKS[1][0]
         assert step.summary == ""  # still the live version
         assert publish_count(step) == before
 

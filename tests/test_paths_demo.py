@@ -88,8 +88,8 @@ def test_every_demo_path_is_under_the_two_step_review(demo):
         workflow = page.get_workflow()
         assert workflow.name == WORKFLOW_NAME
         assert [task.name for task in workflow.tasks] == [
-            "Content review",
-            "Safeguarding review",
+            "Sisällön tarkastus",
+            "Turvallisuustarkastus",
         ]
 
 

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from accounts.models import User
 from directory import demo
 from directory.models import Organisation
+from paths import workflows
 from progress import services as progress
 from progress.models import Enrolment
 from referrals.models import ReferralLink, StaffMembership
@@ -207,8 +208,8 @@ ROOMS = {
 @pytest.mark.parametrize(
     ("group", "allowed"),
     [
-        ("Path editors", set()),
-        ("Content reviewers", set()),
+        (workflows.EDITORS, set()),
+        (workflows.CONTENT_REVIEWERS, set()),
         ("Directory maintainers", {"services", "review report"}),
         ("Referring staff", {"hand on", "numbers"}),
         ("Managers", {"numbers"}),

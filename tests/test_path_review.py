@@ -1,0 +1,213 @@
+"""A path (intro + steps) is reviewed as one piece: submitting the path takes
+its changed steps along, and each reviewer's decision on the path applies to
+the steps waiting in the same task."""
+
+import pytest
+from wagtail.models import PageLogEntry, WorkflowState
+
+from accounts.models import User
+from paths import workflows
+from paths.models import PathStepPage
+
+from . import test_paths_admin as admin
+
+pytestmark = pytest.mark.django_db
+
+
+def state_of(page):
+    return (
+        WorkflowState.objects.for_instance(page)
+        .active()
+        .select_related("current_task_state__task")
+        .first()
+    )
+
+
+def publishes(page):
+    return PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
+
+
+@pytest.fixture
+def path_with_steps():
+    """A live path with three live steps; a new fourth step is a draft."""
+    index = admin.make_index()
+    path = admin.make_path(index)
+    steps = []
+    for number in (1, 2, 3):
+        step = PathStepPage(
+            title=f"Vaihe {number}",
+            slug=f"vaihe-{number}",
+            body=[("text", f"<p>Vaihe {number}.</p>")],
+        )
+        path.add_child(instance=step)
+        step.save_revision().publish()
+        steps.append(step)
+    new = PathStepPage(title="Uusi vaihe", slug="uusi", live=False, body=[])
+    path.add_child(instance=new)
+    new.save_revision()
+    steps[0].summary = "Muutettu."
+    steps[0].save_revision()
+    return path, steps, new
+
+
+@pytest.fixture
+def people():
+    return {
+        "editor": admin.staff("editor", workflows.EDITORS),
+        "content": admin.staff("content", workflows.CONTENT_REVIEWERS),
+        "safe": admin.staff("safe", workflows.SAFEGUARDING_REVIEWERS),
+    }
+
+
+def submit_path(path, username="editor"):
+    """The editor submits the path (what "Submit for review" does)."""
+    path.save_revision(user=User.objects.get(username=username))
+    path.get_workflow().start(path, User.objects.get(username=username))
+
+
+def decide(client, path, action, comment=""):
+    return client.post(
+        f"/admin/paths/{path.pk}/review/", {"action": action, "comment": comment}
+    )
+
+
+def test_submitting_a_path_takes_its_changed_and_new_steps_along(
+    path_with_steps, people
+):
+    """Changed and new steps enter the review with the path; unchanged stay out."""
+    path, steps, new = path_with_steps
+    submit_path(path)
+    assert state_of(path) is not None
+    assert state_of(steps[0]) is not None
+    assert state_of(new) is not None
+    assert state_of(steps[1]) is None and state_of(steps[2]) is None
+    assert state_of(steps[0]).requested_by.username == "editor"
+
+
+def test_approving_the_path_from_the_dashboard_approves_its_steps(
+    path_with_steps, people
+):
+    """Wagtail's own approve on the path (dashboard, listing) carries the steps."""
+    path, steps, new = path_with_steps
+    submit_path(path)
+    before = publishes(steps[0])
+    assert admin.approve(people["content"], path) == workflows.TASKS[0][0]
+    assert state_of(steps[0]).current_task_state.task.name == workflows.TASKS[1][0]
+    assert state_of(new).current_task_state.task.name == workflows.TASKS[1][0]
+    assert publishes(steps[0]) == before
+    admin.approve(people["safe"], path)
+    for page in (path, steps[0], new):
+        page.refresh_from_db()
+        assert page.live and not page.has_unpublished_changes
+        assert state_of(page) is None
+    assert publishes(steps[0]) == before + 1
+    assert publishes(new) == 1
+
+
+def test_requesting_changes_to_the_path_sends_back_all_its_steps(
+    path_with_steps, people
+):
+    """One "request changes" with a comment sends the path and its steps back;
+    the editor's next submission of the path resumes them all."""
+    path, steps, new = path_with_steps
+    submit_path(path)
+    response = decide(people["content"], path, "reject")
+    assert response.status_code == 302
+    assert state_of(path).status == WorkflowState.STATUS_IN_PROGRESS  # no comment
+    response = decide(people["content"], path, "reject", "Vaihe 1 on liian pitkä.")
+    assert response.status_code == 302
+    for page in (path, steps[0], new):
+        state = state_of(page)
+        assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+        assert state.current_task_state.comment == "Vaihe 1 on liian pitkä."
+    new.refresh_from_db()
+    assert not new.live
+
+    state_of(path).resume(User.objects.get(username="editor"))
+    for page in (path, steps[0], new):
+        state = state_of(page)
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS, page.title
+        assert state.current_task_state.task.name == workflows.TASKS[0][0]
+
+
+def test_the_path_review_screen_shows_the_intro_and_the_waiting_steps(
+    path_with_steps, people
+):
+    """The reviewer's screen lists the intro and the changed steps in order,
+    each with a frameable preview; the editor cannot open it."""
+    path, steps, new = path_with_steps
+    submit_path(path)
+    response = people["content"].get(f"/admin/paths/{path.pk}/review/")
+    assert response.status_code == 200
+    titles = [item["page"].title for item in response.context["items"]]
+    assert titles == [path.title, steps[0].title, new.title]
+    frame = people["content"].get(f"/admin/paths/{path.pk}/review/frame/{steps[0].pk}/")
+    assert frame.status_code == 200
+    assert frame["X-Frame-Options"] == "SAMEORIGIN"
+    assert b"Vaihe 1" in frame.content
+    home = people["content"].get("/admin/")
+    assert f'data-path-awaiting-review="{path.pk}"'.encode() in home.content
+
+    assert people["editor"].get(f"/admin/paths/{path.pk}/review/").status_code == 302
+    refused = people["editor"].get(
+        f"/admin/paths/{path.pk}/review/frame/{steps[0].pk}/"
+    )
+    assert refused.status_code in (302, 403)
+    assert b"Vaihe 1" not in refused.content
+    assert b"data-path-awaiting-review" not in people["editor"].get("/admin/").content
+
+
+def test_approving_on_the_path_review_screen_publishes_each_page_once(
+    path_with_steps, people
+):
+    """Two decisions on the path review screen publish the intro and steps once."""
+    path, steps, new = path_with_steps
+    submit_path(path)
+    before = {page.pk: publishes(page) for page in (path, steps[0], new)}
+    assert decide(people["content"], path, "approve").status_code == 302
+    assert all(publishes(p) == before[p.pk] for p in (path, steps[0], new))
+    assert decide(people["safe"], path, "approve").status_code == 302
+    assert all(publishes(p) == before[p.pk] + 1 for p in (path, steps[0], new))
+    assert decide(people["safe"], path, "approve").status_code == 302  # not waiting
+    assert all(publishes(p) == before[p.pk] + 1 for p in (path, steps[0], new))
+
+
+ENGLISH_NAMES = [
+    "Path review",
+    "Content review",
+    "Safeguarding review",
+    "Path editors",
+    "Content reviewers",
+    "Safeguarding reviewers",
+]
+
+
+def test_the_finnish_admin_shows_the_review_names_in_finnish(path_with_steps):
+    """A Finnish reviewer sees the workflow, task and group names in Finnish."""
+    from wagtail.users.models import UserProfile
+
+    path, steps, _new = path_with_steps
+    admin.staff("editor", workflows.EDITORS)
+    reviewer = admin.staff("content", workflows.CONTENT_REVIEWERS)
+    superuser = admin.staff("root", superuser=True)
+    for username in ("content", "root"):
+        profile = UserProfile.get_for_user(User.objects.get(username=username))
+        profile.preferred_language = "fi"
+        profile.save()
+    submit_path(path)
+    pages = [
+        reviewer.get("/admin/").content.decode(),
+        reviewer.get(f"/admin/pages/{steps[0].pk}/edit/").content.decode(),
+        reviewer.get(f"/admin/pages/{path.pk}/workflow_history/").content.decode(),
+        superuser.get("/admin/workflows/list/").content.decode(),
+        superuser.get("/admin/workflows/tasks/index/").content.decode(),
+        superuser.get("/admin/groups/").content.decode(),
+    ]
+    text = "\n".join(pages)
+    assert "Sisällön tarkastus" in pages[0]
+    assert workflows.WORKFLOW_NAME in pages[3]
+    assert "Turvallisuustarkastus" in pages[4]
+    for group in ("Polkujen toimittajat", "Sisällön tarkastajat"):
+        assert group in pages[5]
+    for english in ENGLISH_NAMES:
+        assert english not in text, english
