@@ -68,8 +68,15 @@ class MonthCells:
     hidden: set = field(default_factory=set)
 
 
-def _month_system(month, rows, links, step_keys):
-    """Cells and relations of one month; `links` are those existing by then."""
+def _month_system(month, rows, links, step_keys, holds_quarter=False):
+    """Cells and relations of one month; `links` are those existing by then.
+
+    Feedback cells exist only in a month that `holds_quarter`: the first
+    month of a calendar quarter lying wholly inside the period, which carries
+    that quarter's feedback. Elsewhere there is no feedback cell at all (not
+    a hidden zero), so a period that holds no quarter publishes nothing an
+    attacker could set against a quarter shown in another period.
+    """
     cells = MonthCells()
     values = cells.values
     for row in rows:
@@ -117,6 +124,18 @@ def _month_system(month, rows, links, step_keys):
                     [(metric, step, "link", pk) for pk in link_ids],
                 )
             )
+    if holds_quarter:
+        relations.extend(_feedback_relations(step_keys))
+    # Every cell of the relations exists, zero or not.
+    for total, parts in relations:
+        for key in (total, *parts):
+            values[key] += 0
+    cells.hidden = suppress(values, relations)
+    return cells
+
+
+def _feedback_relations(step_keys):
+    relations = []
     for scope in [("all", None), *(("age", band) for band in AGE_BANDS)]:
         relations.append(
             ((NPS_N, None, *scope), [(metric, None, *scope) for metric in NPS_METRICS])
@@ -135,12 +154,7 @@ def _month_system(month, rows, links, step_keys):
                 [(metric, step, "all", None) for metric in HELPFUL_METRICS],
             )
         )
-    # Every cell of the relations exists, zero or not.
-    for total, parts in relations:
-        for key in (total, *parts):
-            values[key] += 0
-    cells.hidden = suppress(values, relations)
-    return cells
+    return relations
 
 
 class AtLeast(int):
@@ -191,7 +205,12 @@ class Report:
         for month in self.months:
             month_end = add_months(month, 1)
             existing = [link for link in links if link.created_at.date() < month_end]
-            self.cells[month] = _month_system(month, rows[month], existing, step_keys)
+            holds_quarter = (
+                month == quarter_start(month) and add_months(month, 2) <= last
+            )
+            self.cells[month] = _month_system(
+                month, rows[month], existing, step_keys, holds_quarter
+            )
         self.buckets = self._buckets()
 
     def _buckets(self):
@@ -210,26 +229,28 @@ class Report:
         return list(buckets.items())
 
     def value(self, key, months):
-        """A published number over `months`, or None when hidden."""
-        if not months:
+        """A published number over `months`, or None when hidden or when
+        `key` is not a cell in every one of them (a link that did not exist
+        yet; feedback outside the month that carries its quarter)."""
+        if not months or not all(self._shown(key, m) for m in months):
             return None
-        for month in months:
-            # Hidden, or not a cell that month (a link that did not exist yet).
-            if not self._shown(key, month):
-                return None
         return sum(self.cells[month].values.get(key, 0) for month in months)
+
+    def _cell_months(self, key, months):
+        return [m for m in months if key in self.cells[m].values]
 
     def _shown(self, key, month):
         cells = self.cells[month]
         return key in cells.values and key not in cells.hidden
 
     def total(self, key):
-        """The period's number: exact when every month is shown, else the sum
-        of the shown months as "at least" (a sum of shown numbers tells
-        nothing new); None when no month is shown."""
-        shown = [m for m in self.months if self._shown(key, m)]
+        """The period's number: exact when every month where `key` is a cell
+        is shown, else the sum of the shown months as "at least" (a sum of
+        shown numbers tells nothing new); None when no month is shown."""
+        cell_months = self._cell_months(key, self.months)
+        shown = [m for m in cell_months if self._shown(key, m)]
         n = sum(self.cells[m].values.get(key, 0) for m in shown)
-        if len(shown) == len(self.months) and shown:
+        if shown and len(shown) == len(cell_months):
             return n
         return AtLeast(n) if n else None
 

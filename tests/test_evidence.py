@@ -250,12 +250,6 @@ def _true_values(atoms, path):
     return truth
 
 
-@pytest.mark.xfail(
-    reason="issue #13 open: feedback relations span months that hold no quarter, "
-    "so a period's NPS n equals the shown quarter total (evidence/report.py "
-    "_month_system); see the closing note",
-    strict=False,
-)
 def test_attacker_cannot_work_out_a_hidden_count():
     """Link 1 at 5 starts and a service total of 6 no longer tells the nurse
     that the one pupil given link 2 started: no hidden number can be worked

@@ -138,11 +138,6 @@ def test_staff_cannot_refer_on_behalf_of_another_organisation():
     assert not ReferralLink.objects.exists()
 
 
-@pytest.mark.xfail(
-    reason="issue #13 open: the whole-month suppression hides the link's five "
-    "starts on the numbers page; see the closing note",
-    strict=False,
-)
 def test_opening_names_the_service_and_counts_without_identifying():
     """The link opens the path intro naming the referring service; opens,
     starts and completions are credited and shown as counts only, with fewer
