@@ -110,6 +110,11 @@ print(session.session_key, path.url, content.url, finder.url, step.url)
 """
 
 
+def load_average():
+    """The machine's 1/5/15-minute load: rates mean little without it."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -266,6 +271,7 @@ def main():
             for name, url in pages.items()
         ]
         ratios = {label: [] for label, *_ in pairs}
+        started_load, loads = load_average(), []
         rates = {label: [] for label, *_ in pairs}
         for number in range(args.rounds):
             for label, url, session, bare_target, _goal in pairs:
@@ -273,14 +279,27 @@ def main():
                 b = wrk(bare_target, args.seconds, args.connections)
                 ratios[label].append(a / b)
                 rates[label].append((a, b))
-            print(f"round {number + 1}/{args.rounds} done", flush=True)
+            loads.append(load_average())
+            print(
+                f"round {number + 1}/{args.rounds} done (load average {loads[-1]})",
+                flush=True,
+            )
         print(
             f"\n{args.rounds} interleaved rounds, wrk -c{args.connections} "
             f"{args.seconds}s each, gunicorn 1 sync worker each, DEBUG off"
         )
         print(
-            f"{'page':28} {'Polku r/s':>10} {'bare r/s':>9} {'ratio':>6} "
-            f"{'spread':>13}  goal"
+            f"load average (1/5/15 min) before: {started_load}; after each round: "
+            + "; ".join(loads)
+        )
+        print(
+            f"{os.cpu_count()} cores. On a shared machine the rates are noisy; "
+            "compare the ratios of one run, not rates across runs.\n"
+        )
+        rounds = " ".join(f"{'r' + str(n + 1):>5}" for n in range(args.rounds))
+        print(
+            f"{'page':28} {'Polku r/s':>10} {'bare r/s':>9} {rounds} "
+            f"{'median':>6} {'spread':>11}  goal"
         )
         for label, *_rest, goal in pairs:
             values = ratios[label]
@@ -288,10 +307,11 @@ def main():
             bare_rate = statistics.median(b for _, b in rates[label])
             median = statistics.median(values)
             against = "cache_page" if "page cache" in label else "bare"
+            each = " ".join(f"{value:5.2f}" for value in values)
             print(
-                f"{label:28} {polku_rate:10.0f} {bare_rate:9.0f} {median:6.2f} "
-                f"{min(values):6.2f}–{max(values):<6.2f}  ≥ {goal}× {against}"
-                f" {'met' if median >= goal else 'NOT met'}"
+                f"{label:28} {polku_rate:10.1f} {bare_rate:9.1f} {each} "
+                f"{median:6.2f} {min(values):5.2f}–{max(values):<5.2f}  "
+                f"≥ {goal}× {against} {'met' if median >= goal else 'NOT met'}"
             )
     finally:
         for process in processes:

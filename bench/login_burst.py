@@ -11,23 +11,32 @@ verifies the token and saves the account).
     .venv/bin/python bench/login_burst.py --spawn         # starts web + IdP itself
     .venv/bin/python bench/login_burst.py --logins 60 --portal http://127.0.0.1:8000
 
---spawn migrates, loads the demo content, and runs gunicorn with the worker
-count docker-compose uses (3 sync workers; `--runserver` for `make run`'s
-threaded server) and `python -m testidp` on free loopback ports with the
-settings in DJANGO_SETTINGS_MODULE (default portal.settings.dev, DEBUG off);
-point DATABASE_URL / CACHE_URL at databases of the benchmark's own.
+--spawn creates a database of its own (dropped at the end; cache prefix of
+the run too), migrates it, loads the demo content, and runs gunicorn with the
+worker count docker-compose uses (3 sync workers; `--runserver` for `make run`'s
+threaded server) and `python -m testidp` on free loopback ports (settings
+DJANGO_SETTINGS_MODULE, default portal.settings.dev, DEBUG off; Redis
+BENCH_REDIS_URL, default redis://127.0.0.1:6379).
+
+    .venv/bin/python bench/login_burst.py --spawn --webs 1,2
+
+runs the class once against one web process and once against two (issue #15:
+each pupil starts on one and finishes the callback and first step on the
+other), and prints the figures side by side with the load average.
 """
 
 import argparse
 import datetime
 import os
 import re
+import signal
 import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -42,6 +51,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PATH_LINK = re.compile(r'href="(/fi/[^"/]+/[^"/]+/)"')
 START = re.compile(r'name="next" value="(/fi/[^"]*/[0-9a-f-]{36}/)"')
 COMPOSE_WORKERS = 3
+PG = "postgres://postgres@127.0.0.1:5432"
 LOA2 = "http://ftn.ficora.fi/2017/loa2"
 
 
@@ -54,7 +64,20 @@ def pupil_codes(count, age=15):
     ]
 
 
-def one_login(portal, intro, code, barrier, results, index):
+def on(portal, url):
+    """`url` (absolute or not) sent to the web process at `portal`."""
+    return urljoin(portal + "/", urlsplit(url)._replace(scheme="", netloc="").geturl())
+
+
+def one_login(portals, intro, code, barrier, results, index):
+    """One pupil; with two web processes the login hops between them.
+
+    The intro, the start and the IdP redirect go to one process, the callback
+    and the first step to the other: the state, nonce and session saved by one
+    process must be read by the other (sessions are in PostgreSQL).
+    """
+    portal = portals[index % len(portals)]
+    other = portals[(index + 1) % len(portals)]
     session = requests.Session()
     try:
         barrier.wait()
@@ -78,12 +101,12 @@ def one_login(portal, intro, code, barrier, results, index):
             allow_redirects=False,
             timeout=60,
         )
-        callback = urljoin(portal, answer.headers["Location"])
+        callback = on(other, answer.headers["Location"])
         callback_started = time.perf_counter()
         done = session.get(callback, allow_redirects=False, timeout=60)
         callback_finished = time.perf_counter()
         signed_in = done.status_code == 302 and done.headers.get("Location") == start
-        step = session.get(urljoin(portal, done.headers["Location"]), timeout=60)
+        step = session.get(on(other, done.headers["Location"]), timeout=60)
         finished = time.perf_counter()
         ok = signed_in and step.status_code == 200 and "step__progress" in step.text
         results[index] = (
@@ -97,13 +120,13 @@ def one_login(portal, intro, code, barrier, results, index):
         results[index] = (False, 0.0, 0.0, f"{type(exc).__name__}: {exc}")
 
 
-def burst(portal, intro, count, age=15, first=0):
+def burst(portals, intro, count, age=15, first=0):
     codes = pupil_codes(count + first, age)[first:]
     barrier = threading.Barrier(count)
     results = [None] * count
     threads = [
         threading.Thread(
-            target=one_login, args=(portal, intro, code, barrier, results, i)
+            target=one_login, args=(portals, intro, code, barrier, results, i)
         )
         for i, code in enumerate(codes)
     ]
@@ -121,25 +144,31 @@ def percentile(values, p):
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def report(results, wall):
+def report(results, wall, label):
+    """Prints one burst; returns its figures (None if nobody signed in)."""
     good = [r for r in results if r and r[0]]
     failed = [r for r in results if not r or not r[0]]
     print(
-        f"{len(results)} logins started at once; {len(good)} signed in, "
-        f"{len(failed)} failed; wall time {wall:.2f} s"
+        f"{label}: {len(results)} logins started at once; {len(good)} signed in, "
+        f"{len(failed)} failed; wall time {wall:.2f} s; load average {load_average()}"
     )
     for _, _, _, reason in failed[:5]:
         print(f"  failed: {reason or 'not signed in'}")
     if not good:
-        return 1
-    for label, column in (("whole login", 1), ("portal callback", 2)):
+        return None
+    figures = {"errors": len(failed), "wall": wall}
+    for name, column in (("whole login", 1), ("portal callback", 2)):
         values = sorted(r[column] for r in good)
-        print(
-            f"{label:16} p50 {percentile(values, 50) * 1000:7.0f} ms   "
-            f"p95 {percentile(values, 95) * 1000:7.0f} ms   "
-            f"max {values[-1] * 1000:7.0f} ms"
+        figures[name] = (
+            percentile(values, 50),
+            percentile(values, 95),
+            values[-1],
         )
-    return 1 if failed else 0
+    return figures
+
+
+def load_average():
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def free_port():
@@ -169,62 +198,94 @@ def path_intro(portal):
     sys.exit("No path intro with a start button is linked from /fi/.")
 
 
-def spawn(runserver=False):
-    """Web and IdP of our own on free loopback ports; returns (url, processes)."""
-    web, idp = free_port(), free_port()
-    env = {
+def spawn_env(run_id):
+    """Settings for the spawned processes: a database and cache prefix of this run."""
+    redis = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379").rstrip("/")
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": os.environ.get(
             "DJANGO_SETTINGS_MODULE", "portal.settings.dev"
         ),
-        "STRONGID_ISSUER": f"http://127.0.0.1:{idp}",
-        "TESTIDP_ISSUER": f"http://127.0.0.1:{idp}",
+        "DATABASE_URL": f"{PG}/polku_burst_{run_id}",
+        "REDIS_URL": redis,
+        "CACHE_URL": f"{redis}/6",
+        "CACHE_KEY_PREFIX": f"burst-{run_id}",
+        "CELERY_BROKER_URL": f"{redis}/5",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
     }
-    python = sys.executable
+
+
+def prepare(env):
+    """Creates the run's database, migrates it and loads the demo content."""
+    name = urlsplit(env["DATABASE_URL"]).path.lstrip("/")
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
     for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
         subprocess.run(
-            [python, "manage.py", *command],
+            [sys.executable, "manage.py", *command],
             cwd=ROOT,
             env=env,
             check=True,
             stdout=subprocess.DEVNULL,
         )
+
+
+def drop(env):
+    name = urlsplit(env["DATABASE_URL"]).path.lstrip("/")
+    subprocess.run(
+        ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", name],
+        check=False,
+    )
+
+
+def spawn(env, webs=1, runserver=False):
+    """`webs` web processes and an IdP on free loopback ports; (urls, processes)."""
+    idp = free_port()
+    ports = [free_port() for _ in range(webs)]
+    env = {
+        **env,
+        "STRONGID_ISSUER": f"http://127.0.0.1:{idp}",
+        "TESTIDP_ISSUER": f"http://127.0.0.1:{idp}",
+    }
+    python = sys.executable
     processes = [
         subprocess.Popen(
             [python, "-m", "testidp", f"127.0.0.1:{idp}"],
             cwd=ROOT,
             env=env,
             stderr=subprocess.DEVNULL,
-        ),
-        subprocess.Popen(
-            [python, "manage.py", "runserver", f"127.0.0.1:{web}", "--noreload"]
-            if runserver
-            else [
-                str(Path(python).parent / "gunicorn"),
-                "portal.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{web}",
-                "--workers",
-                str(COMPOSE_WORKERS),
-                "--no-control-socket",
-            ],
-            cwd=ROOT,
-            env=env,
-            stderr=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-        ),
+        )
     ]
+    for web in ports:
+        processes.append(
+            subprocess.Popen(
+                [python, "manage.py", "runserver", f"127.0.0.1:{web}", "--noreload"]
+                if runserver
+                else [
+                    str(Path(python).parent / "gunicorn"),
+                    "portal.wsgi:application",
+                    "--bind",
+                    f"127.0.0.1:{web}",
+                    "--workers",
+                    str(COMPOSE_WORKERS),
+                    "--no-control-socket",
+                ],
+                cwd=ROOT,
+                env=env,
+                stderr=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+            )
+        )
     try:
         wait_for(f"http://127.0.0.1:{idp}/.well-known/openid-configuration")
         # Not /healthz/: it answers 503 without a Celery worker and beat.
-        wait_for(f"http://127.0.0.1:{web}/fi/")
+        for web in ports:
+            wait_for(f"http://127.0.0.1:{web}/fi/")
     except SystemExit:
         stop(processes)
         raise
-    return f"http://127.0.0.1:{web}", processes
+    return [f"http://127.0.0.1:{web}" for web in ports], processes
 
 
 def stop(processes):
@@ -238,34 +299,83 @@ def stop(processes):
             process.wait()
 
 
+def measure(portals, logins, first):
+    """Warm-up logins, then `logins` new pupils at once; the printed figures."""
+    # Warm-up: the first requests compile templates and fetch the IdP's
+    # discovery document and keys, which a class would not pay.
+    intro = path_intro(portals[0])
+    for warm in range(COMPOSE_WORKERS * len(portals)):
+        burst(portals, intro, 1, age=16, first=first + warm)
+    results, wall = burst(portals, intro, logins, first=first)
+    count = len(portals)
+    label = f"{count} web process{'es' if count > 1 else ''}"
+    return label, report(results, wall, label)
+
+
+def table(rows):
+    print(
+        f"\n{'':22} {'errors':>6} {'login p50':>10} {'p95':>7} {'max':>7} "
+        f"{'callback p50':>13} {'p95':>7}"
+    )
+    for label, figures in rows:
+        if figures is None:
+            print(f"{label:22} nobody signed in")
+            continue
+        p50, p95, top = figures["whole login"]
+        c50, c95, _ = figures["portal callback"]
+        print(
+            f"{label:22} {figures['errors']:6d} {p50 * 1000:8.0f}ms "
+            f"{p95 * 1000:5.0f}ms {top * 1000:5.0f}ms {c50 * 1000:11.0f}ms "
+            f"{c95 * 1000:5.0f}ms"
+        )
+    print(
+        f"(gunicorn {COMPOSE_WORKERS} sync workers per web process; "
+        f"{os.cpu_count()} cores; goal p95 <= 2.5 s and 0 errors; on a shared "
+        "machine the figures move with the load average printed above)"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--portal", default="http://127.0.0.1:8000")
     parser.add_argument("--logins", type=int, default=30)
     parser.add_argument("--spawn", action="store_true")
     parser.add_argument(
+        "--webs",
+        default="1",
+        help="with --spawn: web process counts to run one after the other, e.g. 1,2",
+    )
+    parser.add_argument(
         "--runserver", action="store_true", help="with --spawn: runserver, not gunicorn"
     )
     args = parser.parse_args()
-    processes = []
-    portal = args.portal.rstrip("/")
-    if args.spawn:
-        portal, processes = spawn(args.runserver)
-    else:
+    if not args.spawn:
+        portal = args.portal.rstrip("/")
         try:
             requests.get(f"{portal}/healthz/", timeout=5)
         except requests.RequestException:
             sys.exit(f"No portal at {portal}: start `make run` or use --spawn.")
+        label, figures = measure([portal], args.logins, first=0)
+        table([(label, figures)])
+        return 0 if figures and not figures["errors"] else 1
+    # A stopped run still stops its servers and drops its database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
+    env = spawn_env(uuid.uuid4().hex[:8])
+    print(f"load average before: {load_average()}", flush=True)
+    rows = []
     try:
-        # One warm-up login: the first request compiles templates and fetches
-        # the IdP's discovery document and keys, which a class would not pay.
-        intro = path_intro(portal)
-        for _warm in range(COMPOSE_WORKERS):
-            burst(portal, intro, 1, age=16, first=_warm)
-        results, wall = burst(portal, intro, args.logins)
+        prepare(env)
+        for number, webs in enumerate(int(n) for n in args.webs.split(",")):
+            portals, processes = spawn(env, webs, args.runserver)
+            try:
+                # Each configuration signs in pupils of its own (new accounts).
+                rows.append(measure(portals, args.logins, first=number * 1000))
+            finally:
+                stop(processes)
     finally:
-        stop(processes)
-    return report(results, wall)
+        drop(env)
+    table(rows)
+    return 0 if all(f and not f["errors"] for _, f in rows) else 1
 
 
 if __name__ == "__main__":

@@ -1,23 +1,32 @@
 """Shared parts of the reminder benchmarks (not a test; numbers are printed).
 
-Each run gets a Redis server of its own on another port (never the shared
-6379), a PostgreSQL database of its own (dropped and migrated at the start),
-a real Celery worker and beat with ``bench.reminders_settings``, and a local
-Web Push service (tests/pushservice.py) that answers after a fixed latency:
-the "stub channel" sits at the push service's protocol boundary, so every
-reminder goes through the real dispatcher, queue, send task, VAPID signing and
-aes128gcm encryption.
+Each run gets a Redis server of its own on a free port (never the shared
+6379), a PostgreSQL database whose name is unique to the run (created and
+migrated at the start, dropped at the end), a real Celery worker and beat with
+``bench.reminders_settings``, a local Web Push service (tests/pushservice.py)
+that answers after a fixed latency, and a local SMTP relay (aiosmtpd). The
+stub channels sit at the protocol boundaries, so every reminder goes through
+the real dispatcher, queue, send task, VAPID signing and aes128gcm encryption,
+or the real SMTP backend. ``--email-share`` of the reminders go by e-mail.
+
+A reminder that arrives twice counts as a duplicate even when the second copy
+carries the same Topic (push) or Message-ID (e-mail): a person who dismissed
+the first notification sees it again.
 """
 
 import argparse
+import collections
 import datetime as dt
+import email
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,15 +46,39 @@ def arguments(description, count=30_000):
     parser.add_argument("--count", type=int, default=count, help="due reminders")
     parser.add_argument("--latency", type=float, default=0.05, help="push seconds")
     parser.add_argument("--concurrency", type=int, default=4, help="worker procs")
-    parser.add_argument("--redis-port", type=int, default=6393)
+    parser.add_argument(
+        "--redis-port", type=int, default=0, help="default: a free port"
+    )
     parser.add_argument("--timeout", type=float, default=900, help="give up after")
     parser.add_argument(
-        "--database",
+        "--email-share", type=float, default=0.25, help="share sent by e-mail"
+    )
+    parser.add_argument(
+        "--server",
         default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/polku_bench_rem"
+            "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"
         ),
+        help="PostgreSQL server; the database is polku_bench_rem_<run id>",
     )
     return parser
+
+
+class Relay:
+    """SMTP relay handler (aiosmtpd) that keeps every message it accepts."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.received = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content)
+        with self.lock:
+            self.received.append((message["To"], message["Message-ID"]))
+        return "250 Message accepted for delivery"
+
+    def messages(self):
+        with self.lock:
+            return list(self.received)
 
 
 class Harness:
@@ -55,12 +88,20 @@ class Harness:
         self.worker = None
         self.beat = None
         self.push = None
+        self.smtp = None
+        self.relay = Relay()
+        self.run_id = uuid.uuid4().hex[:8]
+        if not args.redis_port:
+            args.redis_port = free_port()
+        args.database = f"{args.server.rstrip('/')}/polku_bench_rem_{self.run_id}"
+        self.smtp_port = free_port()
         self.redis_url = f"redis://127.0.0.1:{args.redis_port}"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "bench.reminders_settings",
             "DATABASE_URL": args.database,
             "REDIS_URL": self.redis_url,
+            "BENCH_SMTP_PORT": str(self.smtp_port),
             "DEBUG": "0",
             "PYTHONUNBUFFERED": "1",
         }
@@ -76,7 +117,11 @@ class Harness:
         self.fresh_database()
         self.setup_django()
         self.start_push_service()
-        print(f"seeding {self.args.count} due reminders", flush=True)
+        self.start_smtp_relay()
+        emails = self.email_count()
+        print(
+            f"seeding {self.args.count} due reminders ({emails} by e-mail)", flush=True
+        )
         self.seed(self.args.count)
         self.start_worker()
         self.start_beat()
@@ -124,18 +169,28 @@ class Harness:
     def manage(self, *args):
         subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True)
 
-    def fresh_database(self):
-        from urllib.parse import urlsplit
-
+    def _admin(self, statement):
         import psycopg
 
-        parts = urlsplit(self.args.database)
-        name = parts.path.lstrip("/")
         admin = self.args.database.rsplit("/", 1)[0] + "/postgres"
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(statement)
+
+    def fresh_database(self):
+        """A database of this run's own: no other run's is ever dropped."""
+        name = self.args.database.rsplit("/", 1)[1]
+        self._admin(f'CREATE DATABASE "{name}"')
+        self.created_database = True
         self.manage("migrate", "--no-input", "-v0")
+
+    def drop_database(self):
+        if not getattr(self, "created_database", False):
+            return
+        from django.db import connections
+
+        connections.close_all()
+        name = self.args.database.rsplit("/", 1)[1]
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def setup_django(self):
         os.environ.update(self.env)
@@ -207,7 +262,10 @@ class Harness:
                     os.killpg(process.pid, signal.SIGKILL)
         if self.push:
             self.push.close()
+        if self.smtp:
+            self.smtp.stop()
         self.stop_redis()
+        self.drop_database()
 
     # --- data ---------------------------------------------------------------
 
@@ -222,8 +280,18 @@ class Harness:
         )
         return self.push
 
+    def start_smtp_relay(self):
+        from aiosmtpd.controller import Controller
+
+        self.smtp = Controller(self.relay, hostname="127.0.0.1", port=self.smtp_port)
+        self.smtp.start()
+
+    def email_count(self):
+        return round(self.args.count * self.args.email_share)
+
     def seed(self, count):
-        """``count`` young people, each with one reminder due now."""
+        """``count`` young people, each with one reminder due now; the last
+        ``email_count()`` of them by e-mail, the others by web push."""
         import uuid
 
         from django.utils import timezone
@@ -235,6 +303,7 @@ class Harness:
         info = self.push.subscribe("template")
         keys = info["keys"]
         now = timezone.now()
+        by_email = count - self.email_count()
         users = User.objects.bulk_create(
             [User(username=f"r{i}", is_young_person=True) for i in range(count)],
             batch_size=2000,
@@ -270,8 +339,15 @@ class Harness:
                 ReminderPreference(
                     enrolment=enrolment,
                     enabled=True,
-                    channel="push",
-                    push_subscription=subscription,
+                    **(
+                        {"channel": "push", "push_subscription": subscription}
+                        if i < by_email
+                        else {
+                            "channel": "email",
+                            "email": f"r{i}@example.org",
+                            "email_verified_at": now,
+                        }
+                    ),
                     window_start=dt.time(0, 0),
                     window_end=dt.time(23, 59, 59),
                     quiet_start=dt.time(0, 0),
@@ -279,8 +355,8 @@ class Harness:
                     activity_seen_at=enrolment.last_activity_at,
                     next_due_at=now - dt.timedelta(minutes=1),
                 )
-                for enrolment, subscription in zip(
-                    enrolments, subscriptions, strict=True
+                for i, (enrolment, subscription) in enumerate(
+                    zip(enrolments, subscriptions, strict=True)
                 )
             ],
             batch_size=2000,
@@ -307,7 +383,9 @@ class Harness:
         last = ""
         while time.monotonic() < deadline:
             counts = self.counts()
-            arrived = len({m["topic"] for m in self.push.messages()})
+            arrived = len({m["topic"] for m in self.push.messages()}) + len(
+                {mid for _to, mid in self.relay.messages()}
+            )
             line = f"  {time.monotonic() - started:6.1f}s  {counts}  arrived {arrived}"
             if line.split("s", 1)[1] != last:
                 print(line, flush=True)
@@ -321,37 +399,80 @@ class Harness:
         return None
 
     def report(self, count):
-        """Lost and duplicate counts, from the database and the push service."""
+        """Lost and duplicate counts per channel, from the database and from
+        what the push service and the SMTP relay received."""
         from django.db.models import Count
 
         from reminders.models import Delivery
 
-        messages = self.push.messages()
-        expected = set(Delivery.objects.values_list("token", flat=True).iterator())
-        expected = {token.hex for token in expected}
-        arrived_topics = {m["topic"] for m in messages}
-        per_person = {}
-        for message in messages:
-            per_person.setdefault(message["sub"], set()).add(message["topic"])
+        deliveries = dict(Delivery.objects.values_list("token", "channel").iterator())
+        expected = {
+            channel: {t.hex for t, c in deliveries.items() if c == channel}
+            for channel in ("push", "email")
+        }
+        # One (person, Topic) or (address, Message-ID) is one reminder shown.
+        shown = {
+            "push": collections.Counter(
+                (m["sub"], m["topic"]) for m in self.push.messages()
+            ),
+            "email": collections.Counter(
+                (to, (mid or "").strip("<>").split("@")[0])
+                for to, mid in self.relay.messages()
+            ),
+        }
+        due = {"push": count - self.email_count(), "email": self.email_count()}
         db_duplicates = (
             Delivery.objects.values("preference")
             .annotate(n=Count("pk"))
             .filter(n__gt=1)
             .count()
         )
-        people_without = count - len(per_person)
-        lost = len(expected - arrived_topics) + max(0, count - len(expected))
-        duplicates = sum(len(t) - 1 for t in per_person.values()) + db_duplicates
-        resent = len(messages) - len(arrived_topics)
-        print(f"reminders due:                 {count}")
-        print(f"deliveries recorded:           {len(expected)}")
-        print(f"people reached:                {len(per_person)}")
-        print(f"lost:                          {lost}")
-        print(f"duplicates:                    {duplicates}")
-        print(
-            f"re-sent requests (same Topic): {resent}"
-            "  (a push service replaces them; the notification tag shows one)"
+        lost = duplicates = 0
+        print(f"{'':34}{'push':>8}{'e-mail':>8}")
+        rows = {}
+        for channel in ("push", "email"):
+            arrived = {token for _who, token in shown[channel]}
+            people = {who for who, _token in shown[channel]}
+            received = sum(shown[channel].values())
+            again = sum(n - 1 for n in shown[channel].values())
+            # Two different reminders to one person is a duplicate as well.
+            tokens = collections.defaultdict(set)
+            for who, token in shown[channel]:
+                tokens[who].add(token)
+            second = sum(len(each) - 1 for each in tokens.values())
+            missing = len(expected[channel] - arrived) + max(
+                0, due[channel] - len(expected[channel])
+            )
+            rows[channel] = (
+                due[channel],
+                len(expected[channel]),
+                received,
+                len(people),
+                missing,
+                again,
+                second,
+            )
+            lost += missing
+            duplicates += again + second
+        labels = (
+            "reminders due",
+            "deliveries recorded",
+            "messages received",
+            "people reached",
+            "lost",
+            "same reminder shown again",
+            "a second reminder to one person",
         )
-        if people_without:
-            print(f"people with no reminder:       {people_without}")
+        for number, label in enumerate(labels):
+            print(
+                f"{label + ':':34}{rows['push'][number]:8d}{rows['email'][number]:8d}"
+            )
+        print(
+            "(a re-send with the same Topic or Message-ID counts: "
+            "a dismissed notification shows again)"
+        )
+        if db_duplicates:
+            print(f"preferences with two deliveries: {db_duplicates}")
+        duplicates += db_duplicates
+        print(f"lost: {lost}   duplicates: {duplicates}")
         return lost, duplicates

@@ -4,7 +4,8 @@ stays up, delivery resumes.
     .venv/bin/python bench/reminders_redis_outage.py --count 3000 --outage 60
 
 The bench's own Redis (no persistence, so every queued message is gone when it
-stops) is stopped while reminders are being sent. During the outage the
+stops) is stopped while reminders are being sent and messages wait in the
+queue (no earlier than --after seconds). During the outage the
 script keeps loading a page and saving reminder preferences through the real
 views; after Redis is back the sweeper re-queues what the queue lost.
 """
@@ -65,11 +66,22 @@ def main():
 
         def outage(counts):
             now = time.monotonic()
-            if state["down"] is None and now - started >= args.after:
+            # Only while messages wait in the queue: stopping Redis before
+            # anything is queued, or after all is sent, tests no message loss.
+            queued = counts.get("queued", 0)
+            if (
+                state["down"] is None
+                and now - started >= args.after
+                and queued > 0
+                and counts.get("sent", 0) > 0
+            ):
                 harness.stop_redis()
                 state["down"] = now
                 state["at"] = dict(counts)
-                print(f"  Redis STOPPED ({counts})", flush=True)
+                print(
+                    f"  Redis STOPPED with {queued} messages queued ({counts})",
+                    flush=True,
+                )
             elif state["down"] and state["up"] is None:
                 state["checks"].append(site_checks(harness))
                 if now - state["down"] >= args.outage:
@@ -84,9 +96,10 @@ def main():
         statuses = {c[:3] for c in checks}
         slowest = max((c[3] for c in checks), default=0)
         print(
-            f"Redis down for {state['up'] - state['down']:.0f} s"
+            f"Redis down for {state['up'] - state['down']:.0f} s, stopped with "
+            f"{state['at'].get('queued', 0)} messages queued (lost with it)"
             if state["up"]
-            else "Redis was not stopped (run too short)"
+            else "Redis was not stopped (nothing was queued while sending)"
         )
         print(
             f"site during the outage: {len(checks)} rounds, (home page, preferences"
@@ -99,7 +112,13 @@ def main():
         lost, duplicates = harness.report(args.count)
         site_up = statuses <= {(200, 200, 302)} and bool(checks)
         print(f"site stayed up:                {site_up}")
-        ok = took is not None and lost == 0 and duplicates == 0 and site_up
+        ok = (
+            took is not None
+            and lost == 0
+            and duplicates == 0
+            and site_up
+            and state["up"] is not None
+        )
         return 0 if ok else 1
     finally:
         harness.stop()

@@ -3,6 +3,8 @@ own PostgreSQL database and Redis (DATABASE_URL, REDIS_URL from the harness),
 with shorter recovery timers so that a run after kill -9 or a Redis outage
 finishes in minutes rather than hours. Everything else is as in production."""
 
+import os
+
 from portal.settings.dev import *  # noqa: F403
 
 # A delivery "sending" on a killed worker is re-queued after this (production:
@@ -19,3 +21,7 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# E-mail reminders go to the harness's SMTP relay on a port of the run.
+EMAIL_BACKEND = REMINDERS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = int(os.environ.get("BENCH_SMTP_PORT", "25"))
