@@ -17,6 +17,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.shortcuts import render
 
+from . import audit
 from .strongid.identity import AgeRefused, IdentityRefused
 
 logger = logging.getLogger("accounts.strongid")
@@ -28,6 +29,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # Staff and editors are invited by an administrator; young people
         # arrive only through strong identification (the social adapter).
         return False
+
+    def send_password_reset_mail(self, user, email, context):
+        audit.record(user, "polku.password_reset_requested")
+        return super().send_password_reset_mail(user, email, context)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
@@ -74,7 +79,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         reason = refusal_reason(error, exception, extra_context or {})
         # The one log line of a refusal: a reason code, never the claims.
         logger.warning("strong identification refused: reason=%s", reason)
-        _audit(None, "identification_failed", reason)
+        audit.record_unattributed(audit.IDENTIFICATION_REFUSED, reason=reason[:40])
         raise ImmediateHttpResponse(render(request, template, status=status))
 
 
@@ -101,12 +106,6 @@ def _apply_identity(user, data):
     user.identified_at = data.get("identified_at")
     user.identity_acr = data.get("acr", "")
     user.identity_issuer = data.get("iss", "")
-
-
-def _audit(user, event, detail=""):
-    from .models import AuditEvent
-
-    AuditEvent.objects.create(user=user, event=event, detail=detail[:200])
 
 
 class MFAAdapter(DefaultMFAAdapter):

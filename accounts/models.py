@@ -42,22 +42,18 @@ class User(AbstractUser):
         return age_band(self.age)
 
 
-class AuditEvent(models.Model):
-    """Login and MFA events of staff and young people, without identities.
+class SignInService(models.Model):
+    """The one object that sign-in events naming no account are logged on.
 
-    Staff appear by username; young people only by their account's number.
-    No identity code, name, IP address or user agent is written here.
+    Refused identifications and failed logins to unknown usernames have no
+    account to attach to in Wagtail's log (Reports → Site history), so they
+    are logged on this single row (accounts.audit.service()). It holds
+    nothing else.
     """
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    event = models.CharField(max_length=40)
-    user = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    detail = models.CharField(max_length=200, blank=True)
-
     class Meta:
-        ordering = ["-at"]
+        verbose_name = _("sign-in service")
+        verbose_name_plural = _("sign-in service")
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.event}"
+        return str(_("Sign-in and identification"))

@@ -8,7 +8,8 @@ import requests
 from django.conf import settings
 from django.test import override_settings
 
-from accounts.models import AuditEvent, User
+from accounts.audit import refusal_reasons
+from accounts.models import User
 
 from .strongid import code_for_age, identify, portal_client, start
 
@@ -20,7 +21,8 @@ def _query(url):
 
 
 def _refusal():
-    return AuditEvent.objects.get(event="identification_failed").detail
+    (reason,) = refusal_reasons()
+    return reason
 
 
 def test_identification_asks_the_broker_for_a_fresh_login():
