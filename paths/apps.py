@@ -51,6 +51,9 @@ class PathsConfig(AppConfig):
         task_rejected.connect(
             reject_steps_with_path, dispatch_uid="paths-review-reject-steps"
         )
+        from .localize_guard import install as guard_localize_publishing
+
+        guard_localize_publishing()
         copy_for_translation_done.connect(
             translations_start_as_drafts, dispatch_uid="paths-translations-drafts"
         )

@@ -115,3 +115,35 @@ def test_a_whole_path_goes_through_review_in_one_submission(browser, live_server
     finally:
         for ctx in contexts:
             ctx.close()
+
+
+def test_a_reviewer_sends_a_whole_path_back_from_the_page_listing(browser, live_server):
+    """From the page listing's menu, one "request changes" sends back the path
+    and its changed steps with the reviewer's comment; nothing is published."""
+    path, steps = make_path_with_steps()
+    before = {page.pk: publish_count(page) for page in [path, *steps]}
+    path.get_workflow().start(path, None)
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 900})]
+    try:
+        content = contexts[0].new_page()
+        review.admin_browser(
+            content, live_server, "content", workflows.CONTENT_REVIEWERS
+        )
+        content.goto(f"{live_server.url}/admin/pages/{path.get_parent().pk}/")
+        row = content.locator("tr", has_text=path.title).first
+        row.locator("[data-w-dropdown-target='toggle']").first.click()
+        review.shoot(content, "path-review-listing-menu")
+        row.locator("[data-path-review-button]").click()
+        content.wait_for_url(re.compile(rf"/admin/paths/{path.pk}/review/"))
+        content.locator("#path-review-comment").fill("Vaihe 1: lyhennä.")
+        with content.expect_navigation():
+            content.locator("button[name='action'][value='reject']").click()
+        review.shoot(content, "path-review-sent-back")
+        for page in (path, steps[0], steps[2]):
+            state = WorkflowState.objects.for_instance(page).active().get()
+            assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+            assert state.current_task_state.comment == "Vaihe 1: lyhennä."
+        assert all(publish_count(p) == before[p.pk] for p in [path, *steps])
+    finally:
+        for ctx in contexts:
+            ctx.close()

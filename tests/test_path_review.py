@@ -211,3 +211,77 @@ def test_the_finnish_admin_shows_the_review_names_in_finnish(path_with_steps):
         assert group in pages[5]
     for english in ENGLISH_NAMES:
         assert english not in text, english
+
+
+def test_publish_immediately_on_sync_translations_publishes_no_path_page():
+    """wagtail-localize's "Publish immediately" on "Sync translated pages" is
+    refused for paths: the Swedish path stays a draft, not live."""
+    from django.test import Client
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    from paths.models import PathPage
+
+    index = admin.make_index()
+    path = admin.make_path(index)
+    boss = admin.staff("boss", superuser=True)
+    swedish = Locale.objects.get(language_code="sv")
+    response = boss.post(
+        f"/admin/localize/submit/page/{path.pk}/", {"locales": [swedish.pk]}
+    )
+    assert response.status_code == 302
+    translated = PathPage.objects.get(locale=swedish, translation_key=path.path_key)
+    assert not translated.live
+    path.summary = "Uusi tiivistelmä."
+    path.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(path)
+    form = boss.get(f"/admin/localize/update/{source.pk}/")
+    assert form.status_code == 200
+    assert b'type="checkbox" name="publish_translations"' not in form.content
+    response = boss.post(
+        f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}
+    )
+    assert response.status_code == 302
+    translated.refresh_from_db()
+    assert not translated.live
+    assert Client().get("/sv/polut/huoli/").status_code == 404
+
+
+def test_the_review_report_lists_undated_paths_and_the_steps_of_due_paths():
+    """ "Paths to review" lists paths never given a review date and the steps
+    of every listed path; a path reviewed on schedule stays out with its steps."""
+    import datetime
+
+    from django.utils import timezone
+
+    index = admin.make_index()
+    today = timezone.localdate()
+    undated = admin.make_path(index, title="Päivätön", slug="paivaton")
+    late = admin.make_path(
+        index, title="Myöhässä", slug="myohassa", review_by=today.replace(year=2020)
+    )
+    fresh = admin.make_path(
+        index,
+        title="Tuore",
+        slug="tuore",
+        last_reviewed=today,
+        review_by=today + datetime.timedelta(days=30),
+    )
+    for path, title in (
+        (undated, "Päivättömän vaihe"),
+        (late, "Myöhästyneen vaihe"),
+        (fresh, "Tuoreen vaihe"),
+    ):
+        step = PathStepPage(title=title, slug="vaihe", body=[])
+        path.add_child(instance=step)
+        step.save_revision().publish()
+    editor = admin.staff("editor", workflows.EDITORS)
+    html = editor.get("/admin/reports/paths-to-review/").content.decode()
+    for listed in ("Päivätön", "Päivättömän vaihe", "Myöhässä", "Myöhästyneen vaihe"):
+        assert listed in html, listed
+    assert "Tuore" not in html and "Tuoreen vaihe" not in html
+    assert "Never reviewed: no review date" in html
+    assert html.index("Myöhässä") < html.index("Myöhästyneen vaihe")
+    export = editor.get("/admin/reports/paths-to-review/?export=csv")
+    assert export.status_code == 200
+    assert "Päivättömän vaihe" in b"".join(export.streaming_content).decode()
