@@ -9,20 +9,39 @@ import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Min
 from django.shortcuts import render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from .models import AggregationRun
-from .report import AtLeast, Report, add_months, last_whole_month
+from .models import AggregationRun, Count
+from .report import AtLeast, Report, add_months, last_whole_month, months_between
 
 
 def _paths():
     from referrals.views import _published_paths
 
     return list(_published_paths())
+
+
+# How far back the month selects reach when there are no older counts.
+MONTHS_OFFERED = 36
+
+
+def month_choices(last):
+    """Whole months, newest first, from the oldest month with counts (at
+    least three years, at most ten back) to the last whole month."""
+    oldest = Count.objects.aggregate(oldest=Min("month"))["oldest"]
+    first = add_months(last, 1 - MONTHS_OFFERED)
+    if oldest is not None:
+        first = max(min(first, oldest.replace(day=1)), add_months(last, -119))
+    return [
+        (month.strftime("%Y-%m"), formats.date_format(month, "YEAR_MONTH_FORMAT"))
+        for month in reversed(months_between(first, last))
+    ]
 
 
 class PeriodForm(forms.Form):
@@ -32,14 +51,12 @@ class PeriodForm(forms.Form):
         choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
         initial="fi",
     )
-    start = forms.CharField(
-        label=gettext_lazy("First month"),
-        widget=forms.DateInput(attrs={"type": "month"}),
-    )
-    end = forms.CharField(
-        label=gettext_lazy("Last month"),
-        widget=forms.DateInput(attrs={"type": "month"}),
-    )
+    # Selects of whole months, labelled by the server in the active language
+    # ("kesäkuu 2026"), not the browser's own month picker; the values stay
+    # YYYY-MM so that a hand-written address still works (and a garbled one
+    # gets the translated message, not "select a valid choice").
+    start = forms.CharField(label=gettext_lazy("First month"), widget=forms.Select)
+    end = forms.CharField(label=gettext_lazy("Last month"), widget=forms.Select)
     by = forms.ChoiceField(
         label=gettext_lazy("Columns"),
         choices=[
@@ -61,8 +78,9 @@ class PeriodForm(forms.Form):
         merged = {**defaults, **{k: v for k, v in data.items() if k in defaults and v}}
         super().__init__(merged)
         self.fields["path"].choices = [(str(p.path_key), p.title) for p in paths]
-        self.fields["start"].widget.attrs["max"] = defaults["end"]
-        self.fields["end"].widget.attrs["max"] = defaults["end"]
+        choices = month_choices(last)
+        self.fields["start"].widget.choices = choices
+        self.fields["end"].widget.choices = choices
 
     @staticmethod
     def _month(value):

@@ -405,3 +405,31 @@ def test_staff_see_their_organisation_and_bad_input_is_a_4xx(demo_history):
     assert "text/csv" not in export.get("Content-Type", "")
     bad = nurse.get("/admin/evidence/?start=2026-13&end=soon")
     assert bad.status_code == 400 and "VVVV-KK" in bad.content.decode()
+
+
+def test_period_is_chosen_from_finnish_month_lists(demo_history):
+    """The first and last month are lists of whole months the server names in
+    Finnish ("marraskuu 2026"), usable without JavaScript; the browser's own
+    English month picker is gone."""
+    from django.utils import formats, translation
+
+    manager = sign_in("manager", make_staff("manager", "Managers")[1])
+    html = manager.get("/admin/evidence/").content.decode()
+    last = last_whole_month()
+    with translation.override("fi"):
+        label = formats.date_format(last, "YEAR_MONTH_FORMAT")
+        older = formats.date_format(add_months(last, -5), "YEAR_MONTH_FORMAT")
+    assert 'type="month"' not in html
+    assert '<select name="start"' in html and '<select name="end"' in html
+    assert f'<option value="{last:%Y-%m}" selected>{label}</option>' in html
+    assert (
+        f'<option value="{add_months(last, -5):%Y-%m}" selected>{older}</option>'
+        in html
+    )
+    assert label.split()[0] != last.strftime("%B")  # a Finnish month name
+    # Choosing from the lists is a plain GET of YYYY-MM values.
+    chosen = manager.get(
+        f"/admin/evidence/?start={add_months(last, -2):%Y-%m}&end={last:%Y-%m}&by=month"
+    )
+    assert chosen.status_code == 200
+    assert chosen.content.decode().count('data-table="funnel"') == 1

@@ -8,8 +8,10 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.management import call_command
+from django.utils import formats, translation
 
 from accounts.models import User
+from evidence.report import add_months, last_whole_month
 from referrals.models import ReferralLink, ReferredEnrolment, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
@@ -90,6 +92,18 @@ def test_demo_manager_sees_funnel_nps_age_bands_and_exports(browser, live_server
             if (m := re.fullmatch(r"(?:≥ )?(\d+)", c.strip()))
         ]
         assert counts and min(counts) >= 5, counts
+        # The period from month lists in Finnish, sent as a plain form.
+        with translation.override("fi"):
+            last = last_whole_month()
+            first_label = formats.date_format(add_months(last, -2), "YEAR_MONTH_FORMAT")
+        page.locator("select[name=start]").select_option(label=first_label)
+        page.get_by_role("button", name="Näytä").click()
+        page.wait_for_url(f"**start={add_months(last, -2):%Y-%m}**")
+        assert page.locator("select[name=start] option:checked").inner_text() == (
+            first_label
+        )
+        assert page.locator("table[data-table=funnel] thead th").count() == 5
+        page.screenshot(path=SHOTS / "dashboard-3-months-1280.png", full_page=True)
         for kind in ("CSV", "XLSX"):
             with page.expect_download() as download:
                 page.locator(
@@ -139,6 +153,14 @@ def test_staff_link_reused_copied_postered_and_credited(
         assert page.evaluate("navigator.clipboard.readText()") == short_url
         page.screenshot(path=SHOTS / "link-1280.png", full_page=True)
         assert axe_violations(page) == []
+        # On a phone the link page fits the screen, numbers included.
+        page.set_viewport_size(PHONE)
+        page.goto(f"{base}/admin/referrals/numbers/")
+        page.screenshot(path=SHOTS / "numbers-375.png", full_page=True)
+        page.goto(first)
+        page.screenshot(path=SHOTS / "link-375.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.set_viewport_size(DESKTOP)
         page.locator("[data-poster]").click()
         assert page.get_by_text("Skannaa koodi puhelimesi kameralla").is_visible()
         # The QR code is an image of its own: wait until it has loaded.
