@@ -196,6 +196,25 @@ class ExerciseBlock(blocks.StructBlock):
         description = _("Instructions for an exercise, with an optional timer.")
 
 
+class UrgeSurfingBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    instructions = blocks.RichTextBlock(
+        label=_("Instructions"), features=SHORT_FEATURES, required=False
+    )
+    minutes = blocks.IntegerBlock(
+        label=_("Timer (minutes)"), min_value=1, max_value=30, default=5
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Urge surfing")
+        template = "components/blocks/urge_surfing_block.html"
+        description = _(
+            "Riding out an urge like a wave: a timer that walks through the stages, "
+            "with a text version."
+        )
+
+
 class ReflectionQuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Question"), max_length=250)
     help_text = blocks.CharBlock(
@@ -589,6 +608,10 @@ class StepStreamBlock(blocks.StreamBlock):
                 {"count": 3, "prompt": "ääntä, jotka kuulet"},
             ],
         },
+    )
+    urge_surfing = UrgeSurfingBlock(
+        group=_("Exercises"),
+        preview_value={"title": "Aallolla surffaus", "minutes": 5},
     )
     exercise = ExerciseBlock(
         group=_("Exercises"),

@@ -916,7 +916,7 @@ PATHS = [
                 ),
                 "blocks": [
                     (
-                        "exercise",
+                        "urge_surfing",
                         {
                             "title": L(
                                 "Aallolla surffaus", "Surfa på vågen", "Urge surfing"
@@ -935,7 +935,7 @@ PATHS = [
                                 "feeling grow and then fade. Most urges pass in "
                                 "fifteen minutes.</p>",
                             ),
-                            "timer_minutes": 5,
+                            "minutes": 5,
                         },
                     ),
                     (

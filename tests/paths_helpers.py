@@ -36,6 +36,7 @@ BLOCK_KINDS = [
     "breathing",
     "grounding",
     "exercise",
+    "urge_surfing",
     "reflection",
     "checklist",
     "self_check",
@@ -79,6 +80,7 @@ def block_of_kind(kind, image, home, band_services, contact_service):
             "prompts": [{"count": 1, "prompt": "asia"}],
         },
         "exercise": {"title": "E", "instructions": link, "timer_minutes": 2},
+        "urge_surfing": {"title": "U", "instructions": link, "minutes": 5},
         "reflection": {"question": "Mitä?"},
         "checklist": {"title": "L", "items": ["Nuku"], "own_items": True},
         "self_check": {

@@ -1,4 +1,5 @@
-// Path exercises: paced breathing, grounding one sense at a time, a countdown.
+// Path exercises: paced breathing, grounding one sense at a time, urge surfing
+// with a timer that walks through its stages, a countdown.
 // The page works without this file: every exercise is written out as text,
 // and the timer controls stay hidden until this module shows them. With
 // prefers-reduced-motion the breathing circle does not move; the phase text
@@ -115,6 +116,71 @@ function setupCountdown(section) {
   controls.hidden = false;
 }
 
+// Urge surfing: a countdown that walks through the written stages. The wave
+// swells towards the middle of the time and settles again; with reduced motion
+// it stays still and the stage text carries the exercise.
+function setupUrgeSurfing(section) {
+  const controls = section.querySelector("[data-urge-controls]");
+  const button = section.querySelector("[data-urge-start]");
+  const clock = section.querySelector("[data-urge-clock]");
+  const now = section.querySelector("[data-urge-stage]");
+  const stages = [...section.querySelectorAll(".urge__stages > li")];
+  if (!controls || !button || !clock || !now || stages.length === 0) return;
+  const total = seconds(section.dataset.minutes) * 60 || 60;
+  let handle = null;
+  let endsAt = 0;
+  let current = -1;
+
+  const showClock = (left) => {
+    clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+  };
+  const show = (left) => {
+    showClock(left);
+    const done = 1 - left / total;
+    const index = Math.min(stages.length - 1, Math.floor(done * stages.length));
+    if (index !== current) {
+      current = index;
+      stages.forEach((item, at) => {
+        if (at === index) item.setAttribute("aria-current", "step");
+        else item.removeAttribute("aria-current");
+      });
+      now.textContent = stages[index].textContent;
+    }
+    const level = 0.3 + 0.7 * Math.sin(Math.PI * done);
+    section.style.setProperty("--urge-level", level.toFixed(3));
+  };
+  const stop = (message) => {
+    window.clearInterval(handle);
+    handle = null;
+    current = -1;
+    delete section.dataset.running;
+    section.style.removeProperty("--urge-level");
+    stages.forEach((item) => item.removeAttribute("aria-current"));
+    showClock(total);
+    button.textContent = button.dataset.labelStart;
+    button.setAttribute("aria-pressed", "false");
+    now.textContent = message || "";
+  };
+  button.addEventListener("click", () => {
+    if (handle) {
+      stop();
+      return;
+    }
+    endsAt = Date.now() + total * 1000;
+    section.dataset.running = "";
+    button.textContent = button.dataset.labelStop;
+    button.setAttribute("aria-pressed", "true");
+    show(total);
+    handle = window.setInterval(() => {
+      const left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
+      if (left === 0) stop(button.dataset.textDone);
+      else show(left);
+    }, 1000);
+  });
+  button.setAttribute("aria-pressed", "false");
+  controls.hidden = false;
+}
+
 // Grounding, one sense at a time: the list stays readable without this.
 function setupGrounding(section) {
   const items = [...section.querySelectorAll(".grounding__prompts > li")];
@@ -141,3 +207,4 @@ function setupGrounding(section) {
 document.querySelectorAll("[data-breathing]").forEach(setupBreathing);
 document.querySelectorAll("[data-grounding]").forEach(setupGrounding);
 document.querySelectorAll("[data-timer]").forEach(setupCountdown);
+document.querySelectorAll("[data-urge]").forEach(setupUrgeSurfing);
