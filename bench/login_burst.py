@@ -49,7 +49,11 @@ from accounts.hetu import birth_date_for_age, make_code  # noqa: E402
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PATH_LINK = re.compile(r'href="(/fi/[^"/]+/[^"/]+/)"')
-START = re.compile(r'name="next" value="(/fi/[^"]*/[0-9a-f-]{36}/)"')
+# The intro's "Start the path" form: it posts to the start view, which sends
+# an anonymous visitor on to identification and enrols them on the way back.
+START = re.compile(
+    r'<form class="path-cta" method="post" action="(/fi/[^"]*/[0-9a-f-]{36}/)"'
+)
 COMPOSE_WORKERS = 3
 PG = "postgres://postgres@127.0.0.1:5432"
 LOA2 = "http://ftn.ficora.fi/2017/loa2"
@@ -78,6 +82,9 @@ def one_login(portals, intro, code, barrier, results, index):
     """
     portal = portals[index % len(portals)]
     other = portals[(index + 1) % len(portals)]
+    # As behind a load balancer: every process sees the same host name (the
+    # OIDC redirect URI is built from it and must match at the token call).
+    host = {"Host": urlsplit(portal).netloc}
     session = requests.Session()
     try:
         barrier.wait()
@@ -86,8 +93,8 @@ def one_login(portals, intro, code, barrier, results, index):
         start = START.search(page.text).group(1)
         token = CSRF.search(page.text).group(1)
         begin = session.post(
-            f"{portal}/accounts/strongid/login/",
-            data={"csrfmiddlewaretoken": token, "next": start},
+            f"{portal}{start}",
+            data={"csrfmiddlewaretoken": token},
             headers={"Referer": f"{portal}{intro}"},
             allow_redirects=False,
             timeout=60,
@@ -103,10 +110,12 @@ def one_login(portals, intro, code, barrier, results, index):
         )
         callback = on(other, answer.headers["Location"])
         callback_started = time.perf_counter()
-        done = session.get(callback, allow_redirects=False, timeout=60)
+        done = session.get(callback, headers=host, allow_redirects=False, timeout=60)
         callback_finished = time.perf_counter()
         signed_in = done.status_code == 302 and done.headers.get("Location") == start
-        step = session.get(on(other, done.headers["Location"]), timeout=60)
+        step = session.get(
+            on(other, done.headers["Location"]), headers=host, timeout=60
+        )
         finished = time.perf_counter()
         ok = signed_in and step.status_code == 200 and "step__progress" in step.text
         results[index] = (

@@ -3,8 +3,9 @@
 Only Wagtail pages, only for a visitor who is not signed in and has no
 message waiting, only 200 HTML answers that no view marked private. A cached
 page is keyed by its address (with the language prefix), by the generations
-of everything it shows (pages, directory, settings, locales, sites:
-`home.caching`), so that publishing or saving anything purges it at once, and
+of everything it shows (pages, directory, settings, locales, sites, view
+restrictions: `home.caching`), so that publishing or saving anything, or
+putting a password on a page, purges it at once, and
 by the minute in Helsinki, so that "open now" in the help box and the finder
 flips at the right minute. Signed-in people and personal pages never reach it
 (`progress.middleware.PrivateWhenSignedInMiddleware` marks theirs no-store).
@@ -36,7 +37,7 @@ from django.utils.cache import cc_delim_re
 from . import caching
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-DEPENDS = ("pages", "directory", "settings", "locales", "sites")
+DEPENDS = ("pages", "directory", "settings", "locales", "sites", "restrictions")
 PLACEHOLDER = "polku-csrf-placeholder"
 TOKEN_RE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 HEADER = "X-Polku-Page-Cache"

@@ -136,6 +136,21 @@ def test_publishing_purges_the_cached_page(demo, page_cache):
     assert "Aivan uusi otsikko" in response.content.decode()
 
 
+def test_restricting_a_page_purges_its_cached_copy(demo, page_cache):
+    """An editor puts a password on a cached page: the next visitor gets the
+    password form, not the page from the cache."""
+    from wagtail.models import PageViewRestriction
+
+    page = ContentPage.objects.live().filter(locale__language_code="fi").first()
+    Client().get(page.url)
+    assert Client().get(page.url)[HEADER] == "hit"
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="salasana"
+    )
+    response = Client().get(page.url)
+    assert 'name="password"' in response.content.decode()
+
+
 def test_menu_follows_the_site_settings_at_once(demo):
     """Changing the quick exit address in the settings changes the next page."""
     client = Client()
