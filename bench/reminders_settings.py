@@ -25,3 +25,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 EMAIL_BACKEND = REMINDERS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ.get("BENCH_SMTP_PORT", "25"))
+# With Redis stopped on purpose, django-redis logs every ignored cache error
+# with a traceback (thousands per outage); the bench prints what matters.
+LOGGING["loggers"]["django_redis.cache"] = {"level": "CRITICAL"}  # noqa: F405
