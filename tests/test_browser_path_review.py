@@ -56,6 +56,7 @@ def review_whole_path(page, live_server, path, expected_pages, shot):
     page.goto(f"{live_server.url}/admin/")
     row = page.locator(f"[data-path-awaiting-review='{path.pk}']")
     row.wait_for()
+    review.shoot(page, f"{shot}-dashboard")
     row.locator("a.button").click()
     page.wait_for_url(re.compile(rf"/admin/paths/{path.pk}/review/"))
     cards = page.locator("[data-path-review-page]")
