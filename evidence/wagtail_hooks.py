@@ -21,3 +21,13 @@ def register_evidence_menu_item():
         order=255,
         permissions=["referrals.view_all_aggregates", "referrals.add_referrallink"],
     )
+
+
+@hooks.register("insert_global_admin_css")
+def evidence_admin_css():
+    """The counts tables ("my links" on the admin home, the hand-on and the
+    numbers pages) scroll inside themselves on a phone."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/evidence.css"))

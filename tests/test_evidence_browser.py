@@ -157,6 +157,7 @@ def test_staff_link_reused_copied_postered_and_credited(
         page.set_viewport_size(PHONE)
         page.goto(f"{base}/admin/referrals/numbers/")
         page.screenshot(path=SHOTS / "numbers-375.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         page.goto(first)
         page.screenshot(path=SHOTS / "link-375.png", full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
