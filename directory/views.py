@@ -1,6 +1,6 @@
 """Directory views: the admin's review report, the municipality question."""
 
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -77,8 +77,11 @@ def choose_municipality(request):
         if request.POST.get("skip"):
             code = ""
         elif code not in dict(places):
-            return HttpResponseBadRequest(
-                gettext_now("Choose a municipality from the list.")
+            return render(
+                request,
+                "400.html",
+                {"message": gettext_now("Choose a municipality from the list.")},
+                status=400,
             )
         response = HttpResponseRedirect(next_url or f"/{language}/")
         local.remember(request, response, code)

@@ -71,3 +71,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Django's own 400 page is English and renders without the request.
+handler400 = "portal.errors.bad_request"

@@ -1,4 +1,5 @@
-"""Hostile values in every public and personal URL and form field: never a 5xx.
+"""Hostile values in every public and personal URL and form field: never a 5xx,
+and every refusal (4xx) a translated page, in the language of the address.
 
 The URLs come from the URLconf (each converter filled with a hostile value as
 well as with a real one), the field names from the project's templates, its
@@ -7,7 +8,7 @@ forms and the request parameters its views read.
 
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -27,8 +28,9 @@ HOSTILE = [
     "x" * 100_000,
 ]
 INVALID_UTF8 = "%FF%FE%C3%28"
-# Staff-only areas are another engineer's; they answer anonymous people with
-# a redirect to sign in. Wagtail's page tree has its own catch-all below.
+# Staff-only areas answer anonymous people with a redirect to sign in; the
+# staff sign-in forms under /accounts/ have a test of their own below.
+# Wagtail's page tree has its own catch-all below.
 SKIP = ("admin/", "django-admin/", "documents/", "accounts/", "i18n/")
 # /healthz/ answers 503 on purpose when the queue is not running (no beat here).
 SKIP += ("healthz/",)
@@ -84,6 +86,26 @@ def _urls(real):
     return sorted(good), sorted(bad)
 
 
+# What a refusal in each language says at least: its <html lang>.
+LANG = re.compile(r"^/(fi|sv|en)/")
+
+
+def _untranslated(url, response):
+    """Why a 4xx answer is not a translated page (None when it is)."""
+    if not 400 <= response.status_code < 500:
+        return None
+    language = LANG.match(url)
+    language = language.group(1) if language else "fi"
+    body = response.content.decode("utf-8", "replace")
+    if response.get("Content-Type", "").startswith("application/json"):
+        return None if re.search(r"[a-zåäö]{3}", body) else "a JSON answer, no message"
+    if f'<html lang="{language}"' not in body:
+        return f"no <html lang={language}> page: {body[:80]!r}"
+    if "<h1" not in body:
+        return "no heading saying what happened"
+    return None
+
+
 def _fill(route, values):
     for value in values:
         route = re.sub(r"<(?:\w+:)?\w+>", lambda _m, v=value: v, route, count=1)
@@ -93,8 +115,9 @@ def _fill(route, values):
 @pytest.mark.usefixtures("identity_provider")
 def test_hostile_values_never_give_a_server_error(client, demo_site):
     """NUL bytes, superscript digits, 5,000-digit numbers, non-UUIDs, quotes,
-    invalid UTF-8 and 100 KB strings in any URL or field: a 4xx or a normal
-    answer, signed out and signed in, never a 5xx."""
+    invalid UTF-8 and 100 KB strings in any URL or field: a normal answer or a
+    4xx that is a translated page in the address's language (never Django's
+    English or empty one), signed out and signed in, never a 5xx."""
     from paths.models import PathPage
 
     path = PathPage.objects.live().first()
@@ -112,6 +135,8 @@ def test_hostile_values_never_give_a_server_error(client, demo_site):
             return
         if response.status_code >= 500:
             failures.append((method, url[:60], repr(data)[:40], response.status_code))
+        elif why := _untranslated(url, response):
+            failures.append((method, url[:60], response.status_code, why))
 
     query_names = ("query", "page", "next", "revision", "score", "step_key")
     for signed_in in (False, True):
@@ -132,4 +157,77 @@ def test_hostile_values_never_give_a_server_error(client, demo_site):
                 client.force_login(person)
             send("get", url, {})
             send("post", url, {})
+    assert not failures, "\n".join(map(str, failures))
+
+
+STAFF_FORMS = [
+    ("/accounts/login/", ("login", "password")),
+    ("/accounts/password/reset/", ("email",)),
+]
+FORM = "application/x-www-form-urlencoded"
+
+
+def _bodies(names):
+    """Form bodies with every hostile value in `names`, and invalid UTF-8."""
+    for value in HOSTILE:
+        yield repr(value)[:20], urlencode(dict.fromkeys(names, value))
+    yield "invalid UTF-8", "&".join(f"{name}={INVALID_UTF8}" for name in names)
+
+
+def _staff_answer(response, language):
+    """(status, the form's errors shown on the page, the page's language)."""
+    from django.utils import translation
+    from django.utils.html import escape
+
+    body = response.content.decode("utf-8", "replace")
+    page_language = re.search(r'<html lang="(\w+)"', body)
+    form = (response.context or {}).get("form")
+    with translation.override(language):
+        errors = [
+            str(e) for errs in (form.errors.values() if form else []) for e in errs
+        ]
+    shown = [error for error in errors if escape(error) in body]
+    return response.status_code, shown, page_language and page_language.group(1)
+
+
+def _staff_form_answers(language, address):
+    """Each hostile body sent to each staff form by a browser in `language`."""
+    from django.test import Client
+
+    from .staff import PASSWORD
+
+    client = Client(HTTP_ACCEPT_LANGUAGE=language, REMOTE_ADDR=address)
+    answers = {}
+    for url, names in STAFF_FORMS:
+        for label, body in _bodies(names):
+            answers[url, label] = client.post(url, body, content_type=FORM)
+    code_step = Client(HTTP_ACCEPT_LANGUAGE=language, REMOTE_ADDR=address)
+    code_step.post("/accounts/login/", {"login": "hostile-staff", "password": PASSWORD})
+    for label, body in _bodies(["code"]):
+        answers["/accounts/2fa/authenticate/", label] = code_step.post(
+            "/accounts/2fa/authenticate/", body, content_type=FORM
+        )
+    return answers
+
+
+@pytest.mark.django_db
+def test_hostile_values_in_the_staff_forms_get_a_finnish_field_error():
+    """The staff sign-in, password reset and MFA code forms answer every hostile
+    value with the form again and a Finnish field error (not the English
+    one an English browser gets), never a 5xx."""
+    from .staff import make_staff
+
+    make_staff("hostile-staff")
+    finnish = _staff_form_answers("fi", "10.9.0.1")
+    english = _staff_form_answers("en", "10.9.0.2")
+    failures = []
+    for (url, label), response in finnish.items():
+        status, errors, language = _staff_answer(response, "fi")
+        _, english_errors, _ = _staff_answer(english[url, label], "en")
+        if status >= 400 and not _untranslated(url, response):
+            continue  # a translated refusal (e.g. the 429 page) is fine too
+        if (status, language) != (200, "fi") or not errors:
+            failures.append((url, label, status, language, errors))
+        elif set(errors) & set(english_errors) or not english_errors:
+            failures.append((url, label, "untranslated", errors, english_errors))
     assert not failures, "\n".join(map(str, failures))

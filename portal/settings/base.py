@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.keys.UnreadableFieldsMiddleware",
+    # Empty-bodied 4xx answers (405 from require_POST, ...) get a translated page.
+    "portal.errors.TranslatedErrorPageMiddleware",
     # Innermost: anonymous public pages from a full-page cache (home/pagecache.py).
     "home.pagecache.PublicPageCacheMiddleware",
 ]
