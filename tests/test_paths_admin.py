@@ -151,6 +151,14 @@ def every_block(image, document, service):
             },
         ),
         (
+            "urge_surfing",
+            {
+                "title": "Aallolla surffaus",
+                "instructions": rich_text("<p>Huomaa himo.</p>"),
+                "minutes": "5",
+            },
+        ),
+        (
             "exercise",
             {
                 "title": "Huolihetki",
