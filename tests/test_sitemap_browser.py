@@ -45,15 +45,20 @@ def test_every_sitemap_page_passes_axe_at_375_and_1280(browser, live_server, dem
     assert found == []
 
 
-def test_no_page_scrolls_sideways_at_320(browser, live_server, demo_site):
-    """At 320 px no sitemap page, and not its navigation, is wider than the
-    screen: nothing has to be scrolled sideways to be seen."""
-    context = browser.new_context(
+def small_phone(browser):
+    """A 320 × 640 touch phone in Finnish, the smallest screen we design for."""
+    return browser.new_context(
         viewport={"width": 320, "height": 640},
         locale="fi-FI",
         has_touch=True,
         is_mobile=True,
     )
+
+
+def test_no_page_scrolls_sideways_at_320(browser, live_server, demo_site):
+    """At 320 px no sitemap page, and not its navigation, is wider than the
+    screen: nothing has to be scrolled sideways to be seen."""
+    context = small_phone(browser)
     page = context.new_page()
     wide = []
     for path in sitemap_paths(page, live_server.url):
@@ -82,12 +87,7 @@ def test_no_page_scrolls_sideways_at_320(browser, live_server, demo_site):
 def test_signed_in_navigation_stays_one_row_at_320(browser, live_server, demo_site):
     """Signed in on a 320 px phone, the header keeps to a quarter of the screen in
     every language: the person's own links fold under "More", which opens."""
-    context = browser.new_context(
-        viewport={"width": 320, "height": 640},
-        locale="fi-FI",
-        has_touch=True,
-        is_mobile=True,
-    )
+    context = small_phone(browser)
     page = context.new_page()
     path = PathPage.objects.get(locale__language_code="fi", slug="huoli-ja-alakulo")
     sign_in(page, live_server, path)
