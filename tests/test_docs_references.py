@@ -1,0 +1,48 @@
+"""The docs stay true to the tree: every repository path they name exists."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [
+    *sorted(ROOT.glob("docs/*.md")),
+    ROOT / "README.md",
+    ROOT / "AGENTS.md",
+    ROOT / "CONTRIBUTING.md",
+]
+# `some/path`, `some/path/` or `name.ext` inside backticks.
+REFERENCE = re.compile(
+    r"`([A-Za-z0-9_./-]+/[A-Za-z0-9_./-]*|[A-Za-z0-9_-]+\.(?:py|html|md|css|js|yaml|yml|json|toml))`"
+)
+# Names that are made at run time or stand for a family of files.
+MADE_AT_RUN_TIME = {"var", "bench/NAME.py"}
+
+
+def missing_references():
+    top_level = {path.name for path in ROOT.iterdir()}
+    missing = []
+    for doc in DOCS:
+        for number, line in enumerate(doc.read_text().splitlines(), 1):
+            for match in REFERENCE.finditer(line):
+                reference = match.group(1).rstrip("/").split(":")[0]
+                if reference in MADE_AT_RUN_TIME or reference.startswith((".", "/")):
+                    continue
+                if "/" in reference:
+                    if reference.split("/")[0] not in top_level:
+                        continue  # a URL path or a path on another machine
+                    found = (ROOT / reference).exists() or any(
+                        ROOT.glob(reference + "*")
+                    )
+                else:
+                    found = any(
+                        ".venv" not in path.parts and "node_modules" not in path.parts
+                        for path in ROOT.glob(f"**/{reference}")
+                    )
+                if not found:
+                    missing.append(f"{doc.relative_to(ROOT)}:{number}: {reference}")
+    return missing
+
+
+def test_every_path_the_docs_name_exists():
+    """A reader who follows a path named in README, AGENTS.md or docs finds it."""
+    assert missing_references() == []
