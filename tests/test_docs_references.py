@@ -43,6 +43,50 @@ def missing_references():
     return missing
 
 
+APPS = (
+    "accounts core home paths progress reminders directory referrals evidence search"
+    " portal testidp"
+)
+DOTTED = re.compile(rf"`((?:{APPS.replace(' ', '|')})(?:\\.[A-Za-z_]+)+)`")
+
+
+def resolves(dotted):
+    """`app.module.name`: a module and a name in it; `app.Name`: a name in the app."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        base = ROOT.joinpath(*parts[:cut])
+        module = (
+            base.with_suffix(".py")
+            if base.with_suffix(".py").exists()
+            else base / "__init__.py"
+        )
+        if not module.exists() and not base.is_dir():
+            continue
+        rest = parts[cut:]
+        if not rest:
+            return True
+        source = module.read_text() if module.exists() else ""
+        if cut == 1:  # app.Name: a model, task or permission somewhere in the app
+            source = "\n".join(path.read_text() for path in base.rglob("*.py"))
+        return re.search(rf"\b{re.escape(rest[0])}\b", source) is not None
+    return False
+
+
+def missing_dotted_references():
+    return [
+        f"{doc.relative_to(ROOT)}:{number}: {match.group(1)}"
+        for doc in DOCS
+        for number, line in enumerate(doc.read_text().splitlines(), 1)
+        for match in DOTTED.finditer(line)
+        if not resolves(match.group(1))
+    ]
+
+
+def test_every_module_the_docs_name_exists():
+    """A reader who looks up a module or name the docs give in dotted form finds it."""
+    assert missing_dotted_references() == []
+
+
 def test_every_path_the_docs_name_exists():
     """A reader who follows a path named in README, AGENTS.md or docs finds it."""
     assert missing_references() == []
