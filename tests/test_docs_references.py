@@ -47,7 +47,7 @@ APPS = (
     "accounts core home paths progress reminders directory referrals evidence search"
     " portal testidp"
 )
-DOTTED = re.compile(rf"`((?:{APPS.replace(' ', '|')})(?:\\.[A-Za-z_]+)+)`")
+DOTTED = re.compile(rf"`((?:{APPS.replace(' ', '|')})(?:\.[A-Za-z_]+)+)`")
 
 
 def resolves(dotted):
