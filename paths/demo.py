@@ -5,11 +5,21 @@ editor has changed. Block ids are derived from the path, step and position, and
 the Swedish and English steps share them with the Finnish one, like
 wagtail-localize's translations do. Service contact cards link the directory's
 demo services when they exist (load the directory first).
+
+The texts live in `paths/demo_content/*.yaml`: `common.yaml` (themes, the index,
+the privacy note, trusted links) and one file per path. Each file holds one area
+with its Finnish, Swedish and English text side by side (`{fi: …, sv: …, en: …}`,
+read as an `L`) rather than one file per language: a reviewer sees a translation
+next to its original, and a block cannot go missing from one language. A block
+is a one-key mapping `{type: value}`; `{link: key}` is the trusted link `key`.
 """
 
 import uuid
+from dataclasses import dataclass
 from io import BytesIO
+from pathlib import Path
 
+import yaml
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
@@ -18,7 +28,6 @@ from wagtail.models import Collection, Locale
 from home.models import HomePage
 
 from . import workflows
-from .demo_content import INDEX, PATHS, THEMES, WHO_SEES_WHAT, L
 from .models import PathIndexPage, PathPage, PathStepPage, Theme
 from .workflows import assign_review_workflow
 
@@ -26,6 +35,56 @@ LANGUAGES = ("fi", "sv", "en")
 NAMESPACE = uuid.UUID("6f1f4f0e-3c1d-4b5e-9d51-6b1f0d1f7a11")
 STEP_SLUG = {"fi": "vaihe", "sv": "steg", "en": "step"}
 IMAGE_TITLE = "Polku demo: rauhallinen maisema"
+CONTENT = Path(__file__).parent / "demo_content"
+
+
+@dataclass(frozen=True)
+class L:
+    """One text in Finnish, Swedish and English."""
+
+    fi: str
+    sv: str
+    en: str
+
+
+def translated(value):
+    """`value` read from YAML, with every {fi, sv, en} mapping made an `L`."""
+    if isinstance(value, dict):
+        if value.keys() == {"fi", "sv", "en"}:
+            return L(**value)
+        return {key: translated(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [translated(item) for item in value]
+    return value
+
+
+def read(name):
+    with open(CONTENT / name, encoding="utf-8") as file:
+        return translated(yaml.safe_load(file))
+
+
+def read_paths(links):
+    """Every path file in name order, each block a (type, value) pair."""
+    paths = []
+    for file in sorted(CONTENT.glob("[0-9]*.yaml")):
+        path = read(file.name)
+        for step in path["steps"]:
+            step["blocks"] = [
+                ("trusted_link", links[value])
+                if block_type == "link"
+                else (block_type, value)
+                for block in step["blocks"]
+                for block_type, value in block.items()
+            ]
+        paths.append(path)
+    return paths
+
+
+_COMMON = read("common.yaml")
+THEMES, INDEX, WHO_SEES_WHAT = (
+    _COMMON[key] for key in ("themes", "index", "who_sees_what")
+)
+PATHS = read_paths(_COMMON["links"])
 
 
 def resolve(value, language):
