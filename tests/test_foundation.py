@@ -1,8 +1,6 @@
 """The foundation: pages in three languages, sitemap, robots, health."""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -10,6 +8,7 @@ import time
 import pytest
 from django.test import override_settings
 
+from portal import processes
 from portal.settings.base import BASE_DIR as ROOT
 
 
@@ -102,38 +101,14 @@ def test_healthz_all_up(client, celery_worker, celery_beat):
     assert set(response.json()["checks"].values()) == {"up"}
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def own_redis():
     """A Redis server of this test's own, so that stopping it harms nobody else."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            shutil.which("redis-server"),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(50):
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
+    port = processes.free_port()
+    process = processes.start(processes.redis_command(port), stdout=subprocess.DEVNULL)
+    processes.wait_for_port("127.0.0.1", port, timeout=5)
     yield port, process
-    process.kill()
-    process.wait()
+    processes.kill(process)
 
 
 def test_stopping_redis_degrades_health_but_not_pages(demo_site, client, own_redis):

@@ -1,39 +1,23 @@
 """Health by purpose: /livez/ (alive), /readyz/ (can serve pages), /healthz/ (all)."""
 
-import shutil
-import socket
 import subprocess
 import time
 
 import pytest
 from django.test import override_settings
 
+from portal import processes
 from portal.celery import WORKER_HEARTBEAT_PREFIX, WorkerHeartbeat
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def own_redis():
     """A Redis server of this test's own, so that stopping it harms nobody else."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1"]
-        + ["--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(50):
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
+    port = processes.free_port()
+    process = processes.start(processes.redis_command(port), stdout=subprocess.DEVNULL)
+    processes.wait_for_port("127.0.0.1", port, timeout=5)
     yield port, process
-    process.kill()
-    process.wait()
+    processes.kill(process)
 
 
 def _on_redis(port):
