@@ -2,25 +2,17 @@
 and Chromium. PostgreSQL and Redis are started by `make test` (bin/test)."""
 
 import os
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings
+from django.test import override_settings
 
 from portal import processes
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -119,6 +111,33 @@ def identity_provider():
 
 
 @pytest.fixture
+def own_redis():
+    """A Redis server of this test's own, so that stopping it harms nobody else."""
+    port = processes.free_port()
+    process = processes.start(processes.redis_command(port), stdout=subprocess.DEVNULL)
+    processes.wait_for_port("127.0.0.1", port, timeout=5)
+    yield port, process
+    processes.kill(process)
+
+
+def on_redis(port):
+    """Settings that put the cache and the broker on the Redis at `port`."""
+    url = f"redis://127.0.0.1:{port}"
+    caches = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"{url}/1",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    return override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0")
+
+
+@pytest.fixture
 def demo_site(transactional_db):
     """The demo content, loaded through the same command `make run` uses."""
     from django.core.management import call_command
@@ -131,11 +150,13 @@ def browser():
     """Debian's Chromium, driven by Playwright (which cannot download one here)."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it")
+    if not Path(processes.CHROMIUM).exists():
+        pytest.fail(f"{processes.CHROMIUM} is missing: `make test` installs it")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=processes.CHROMIUM,
+            args=processes.CHROMIUM_ARGS,
+            headless=True,
         )
         yield instance
         instance.close()

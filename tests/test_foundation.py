@@ -6,10 +6,10 @@ import sys
 import time
 
 import pytest
-from django.test import override_settings
 
-from portal import processes
 from portal.settings.base import BASE_DIR as ROOT
+
+from .conftest import on_redis
 
 
 @pytest.fixture
@@ -101,32 +101,10 @@ def test_healthz_all_up(client, celery_worker, celery_beat):
     assert set(response.json()["checks"].values()) == {"up"}
 
 
-@pytest.fixture
-def own_redis():
-    """A Redis server of this test's own, so that stopping it harms nobody else."""
-    port = processes.free_port()
-    process = processes.start(processes.redis_command(port), stdout=subprocess.DEVNULL)
-    processes.wait_for_port("127.0.0.1", port, timeout=5)
-    yield port, process
-    processes.kill(process)
-
-
 def test_stopping_redis_degrades_health_but_not_pages(demo_site, client, own_redis):
     """With Redis stopped, /healthz/ says 503 while content pages still render."""
     port, process = own_redis
-    url = f"redis://127.0.0.1:{port}"
-    caches = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"{url}/1",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
-    with override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0"):
+    with on_redis(port):
         before = client.get("/healthz/").json()["checks"]
         assert before["cache"] == before["broker"] == "up"
 

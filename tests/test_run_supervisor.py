@@ -10,9 +10,10 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from django.test import override_settings
 
 from portal import processes
+
+from .conftest import on_redis
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("polku_run", ROOT / "bin" / "run.py")
@@ -115,27 +116,12 @@ def test_each_child_writes_to_its_own_log(supervisor, tmp_path):
 def test_killed_redis_comes_back_while_pages_keep_working(demo_site, supervisor):
     """With `make run`'s Redis killed, pages still render and Redis comes back."""
     port = processes.free_port()
-    server = supervisor.start(
-        "redis",
-        processes.redis_command(port),
-    )
+    server = supervisor.start("redis", processes.redis_command(port))
     assert processes.wait_for_port("127.0.0.1", port, timeout=10)
-    url = f"redis://127.0.0.1:{port}"
-    caches = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"{url}/1",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
     from django.test import Client
 
     client = Client()
-    with override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0"):
+    with on_redis(port):
         first_pid = server.pid
         os.kill(first_pid, signal.SIGKILL)
         server.process.wait()
