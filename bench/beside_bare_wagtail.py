@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,9 +31,11 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-BIN = Path(PYTHON).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from portal import processes
+from portal.processes import BIN, PYTHON, ROOT
+
 PG = "postgres://postgres@127.0.0.1:5432"
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379")
 
@@ -115,12 +116,6 @@ def load_average():
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def run(command, **kwargs):
     return subprocess.run(command, check=True, **kwargs)
 
@@ -149,20 +144,8 @@ def wait_for(url, cookies=None, seconds=120):
 
 
 def gunicorn(cwd, env, module, port):
-    return subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            f"{module}:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--worker-class",
-            "sync",
-            "--log-level",
-            "warning",
-            "--no-control-socket",  # three servers at once; none is controlled
-        ],
+    return processes.start(
+        processes.gunicorn_command(f"127.0.0.1:{port}", app=f"{module}:application"),
         cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -224,7 +207,7 @@ def main():
     run_id = uuid.uuid4().hex[:8]
     polku_db, bare_db = f"polku_bench_{run_id}", f"bare_bench_{run_id}"
     tmp = Path(tempfile.mkdtemp(prefix="bare-wagtail-"))
-    processes = []
+    servers = []
     try:
         bare = bare_project(tmp, bare_db, f"bare-{run_id}")
         createdb(polku_db)
@@ -240,11 +223,11 @@ def main():
             text=True,
         ).stdout.split()
         cookie, path_url, content_url, finder_url, step_url = out[-5:]
-        ports = {name: free_port() for name in ("polku", "cached", "bare")}
-        processes.append(gunicorn(ROOT, env, "portal.wsgi", ports["polku"]))
+        ports = {name: processes.free_port() for name in ("polku", "cached", "bare")}
+        servers.append(gunicorn(ROOT, env, "portal.wsgi", ports["polku"]))
         cached_env = polku_env(polku_db, f"polku-{run_id}", page_cache=True)
-        processes.append(gunicorn(ROOT, cached_env, "portal.wsgi", ports["cached"]))
-        processes.append(gunicorn(tmp, bare, "bare.wsgi", ports["bare"]))
+        servers.append(gunicorn(ROOT, cached_env, "portal.wsgi", ports["cached"]))
+        servers.append(gunicorn(tmp, bare, "bare.wsgi", ports["bare"]))
         polku = f"http://127.0.0.1:{ports['polku']}"
         cached = f"http://127.0.0.1:{ports['cached']}"
         bare_url = f"http://127.0.0.1:{ports['bare']}"
@@ -314,13 +297,7 @@ def main():
                 f"≥ {goal}× {against} {'met' if median >= goal else 'NOT met'}"
             )
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        processes.stop(*servers, timeout=15)
         dropdb(polku_db)
         dropdb(bare_db)
         shutil.rmtree(tmp, ignore_errors=True)

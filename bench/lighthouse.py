@@ -25,7 +25,9 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from login_burst import ROOT, drop, load_average, prepare, spawn, spawn_env, stop
+from login_burst import ROOT, drop, load_average, prepare, spawn, spawn_env
+
+from portal import processes
 
 LIGHTHOUSE_DIR = Path(os.environ.get("LIGHTHOUSE_DIR", "/tmp/polku-lighthouse"))
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -123,7 +125,7 @@ def main():
             capture_output=True,
             text=True,
         ).stdout.split()[-2:]
-        portals, processes = spawn(env, 1)
+        portals, started = spawn(env, 1)
         try:
             with tempfile.TemporaryDirectory() as tmp:
                 for name, address in (
@@ -139,7 +141,7 @@ def main():
                     )
                     rows.append((name, address, report))
         finally:
-            stop(processes)
+            processes.stop(*started, timeout=30)
     finally:
         drop(env)
         static.cleanup()

@@ -30,7 +30,6 @@ import datetime
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from accounts.hetu import birth_date_for_age, make_code  # noqa: E402
+from portal import processes  # noqa: E402
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PATH_LINK = re.compile(r'href="(/fi/[^"/]+/[^"/]+/)"')
@@ -180,22 +180,9 @@ def load_average():
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(url, seconds=240):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            if requests.get(url, timeout=2).status_code < 500:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    sys.exit(f"{url} did not come up")
+    if not processes.wait_for_url(url, seconds, ok=lambda s: s and s < 500):
+        sys.exit(f"{url} did not come up")
 
 
 def path_intro(portal):
@@ -250,62 +237,34 @@ def drop(env):
 
 def spawn(env, webs=1, runserver=False):
     """`webs` web processes and an IdP on free loopback ports; (urls, processes)."""
-    idp = free_port()
-    ports = [free_port() for _ in range(webs)]
-    env = {
-        **env,
-        "STRONGID_ISSUER": f"http://127.0.0.1:{idp}",
-        "TESTIDP_ISSUER": f"http://127.0.0.1:{idp}",
-    }
-    python = sys.executable
-    processes = [
-        subprocess.Popen(
-            [python, "-m", "testidp", f"127.0.0.1:{idp}"],
-            cwd=ROOT,
-            env=env,
-            stderr=subprocess.DEVNULL,
-        )
+    idp = f"127.0.0.1:{processes.free_port()}"
+    webs = [f"127.0.0.1:{processes.free_port()}" for _ in range(webs)]
+    env = processes.idp_env(env, f"http://{idp}")
+    started = [
+        processes.start(processes.idp_command(idp), env=env, stderr=subprocess.DEVNULL)
     ]
-    for web in ports:
-        processes.append(
-            subprocess.Popen(
-                [python, "manage.py", "runserver", f"127.0.0.1:{web}", "--noreload"]
+    for web in webs:
+        started.append(
+            processes.start(
+                processes.runserver_command(web)
                 if runserver
-                else [
-                    str(Path(python).parent / "gunicorn"),
-                    "portal.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{web}",
-                    "--workers",
-                    str(COMPOSE_WORKERS),
-                    "--no-control-socket",
-                ],
-                cwd=ROOT,
+                else processes.gunicorn_command(
+                    web, workers=COMPOSE_WORKERS, log_level=None
+                ),
                 env=env,
                 stderr=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
             )
         )
     try:
-        wait_for(f"http://127.0.0.1:{idp}/.well-known/openid-configuration")
+        wait_for(f"http://{idp}/.well-known/openid-configuration")
         # Not /healthz/: it answers 503 without a Celery worker and beat.
-        for web in ports:
-            wait_for(f"http://127.0.0.1:{web}/fi/")
+        for web in webs:
+            wait_for(f"http://{web}/fi/")
     except SystemExit:
-        stop(processes)
+        processes.stop(*started, timeout=30)
         raise
-    return [f"http://127.0.0.1:{web}" for web in ports], processes
-
-
-def stop(processes):
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    return [f"http://{web}" for web in webs], started
 
 
 def measure(portals, logins, first):
@@ -375,12 +334,12 @@ def main():
     try:
         prepare(env)
         for number, webs in enumerate(int(n) for n in args.webs.split(",")):
-            portals, processes = spawn(env, webs, args.runserver)
+            portals, started = spawn(env, webs, args.runserver)
             try:
                 # Each configuration signs in pupils of its own (new accounts).
                 rows.append(measure(portals, args.logins, first=number * 1000))
             finally:
-                stop(processes)
+                processes.stop(*started, timeout=30)
     finally:
         drop(env)
     table(rows)

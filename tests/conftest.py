@@ -2,68 +2,33 @@
 and Chromium. PostgreSQL and Redis are started by `make test` (bin/test)."""
 
 import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings
+from django.test import override_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from portal import processes
+
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def _wait_for_port(host, port, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            sock.settimeout(0.5)
-            if sock.connect_ex((host, port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on {host}:{port} after {timeout}s")
-
-
-def _stop(process):
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def _child_env(db_name):
     """The environment a worker or beat needs to share the test database."""
     db = settings.DATABASES["default"]
-    env = os.environ.copy()
-    env.update(
+    return processes.child_env(
         DJANGO_SETTINGS_MODULE="portal.settings.test",
         TEST_DATABASE_URL=(
             f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST']}:"
             f"{db['PORT']}/{db_name}"
         ),
-        PYTHONUNBUFFERED="1",
     )
-    return env
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -103,51 +68,29 @@ def celery_worker(django_db_setup, django_db_blocker):
     from portal.celery import app
 
     db_name = settings.DATABASES["default"]["NAME"]
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--loglevel=WARNING",
-            "--concurrency=2",
-            "--hostname=test-worker@%h",
-        ],
-        cwd=ROOT,
+    process = processes.start(
+        processes.worker_command(loglevel="WARNING", hostname="test-worker@%h"),
         env=_child_env(db_name),
     )
     deadline = time.monotonic() + 60
     while not app.control.ping(timeout=0.5):
         if process.poll() is not None or time.monotonic() > deadline:
-            _stop(process)
+            processes.stop(process)
             raise RuntimeError("the Celery worker did not start")
     yield process
-    _stop(process)
+    processes.stop(process)
 
 
 @pytest.fixture(scope="session")
 def celery_beat(celery_worker, tmp_path_factory):
     """A real Celery beat process with the portal's heartbeat scheduler."""
     schedule = tmp_path_factory.mktemp("beat") / "schedule"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "beat",
-            "--loglevel=WARNING",
-            "--scheduler=portal.celery.HeartbeatScheduler",
-            f"--schedule={schedule}",
-        ],
-        cwd=ROOT,
+    process = processes.start(
+        processes.beat_command(schedule, loglevel="WARNING"),
         env=_child_env(settings.DATABASES["default"]["NAME"]),
     )
     yield process
-    _stop(process)
+    processes.stop(process)
 
 
 @pytest.fixture(scope="session")
@@ -156,18 +99,42 @@ def identity_provider():
     from urllib.parse import urlsplit
 
     issuer = urlsplit(settings.STRONGID_ISSUER)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "testidp", f"{issuer.hostname}:{issuer.port}"],
-        cwd=ROOT,
-        env={**os.environ, "TESTIDP_ISSUER": settings.STRONGID_ISSUER},
+    process = processes.start(
+        processes.idp_command(f"{issuer.hostname}:{issuer.port}"),
+        env=processes.idp_env(os.environ, settings.STRONGID_ISSUER),
     )
-    try:
-        _wait_for_port(issuer.hostname, issuer.port)
-    except RuntimeError:
-        _stop(process)
-        raise
+    if not processes.wait_for_port(issuer.hostname, issuer.port):
+        processes.stop(process)
+        raise RuntimeError(f"nothing listens on {issuer.netloc} after 30s")
     yield settings.STRONGID_ISSUER
-    _stop(process)
+    processes.stop(process)
+
+
+@pytest.fixture
+def own_redis():
+    """A Redis server of this test's own, so that stopping it harms nobody else."""
+    port = processes.free_port()
+    process = processes.start(processes.redis_command(port), stdout=subprocess.DEVNULL)
+    processes.wait_for_port("127.0.0.1", port, timeout=5)
+    yield port, process
+    processes.kill(process)
+
+
+def on_redis(port):
+    """Settings that put the cache and the broker on the Redis at `port`."""
+    url = f"redis://127.0.0.1:{port}"
+    caches = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"{url}/1",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    return override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0")
 
 
 @pytest.fixture
@@ -183,11 +150,13 @@ def browser():
     """Debian's Chromium, driven by Playwright (which cannot download one here)."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it")
+    if not Path(processes.CHROMIUM).exists():
+        pytest.fail(f"{processes.CHROMIUM} is missing: `make test` installs it")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=processes.CHROMIUM,
+            args=processes.CHROMIUM_ARGS,
+            headless=True,
         )
         yield instance
         instance.close()

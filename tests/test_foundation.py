@@ -1,16 +1,15 @@
 """The foundation: pages in three languages, sitemap, robots, health."""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
-from django.test import override_settings
 
 from portal.settings.base import BASE_DIR as ROOT
+
+from .conftest import on_redis
 
 
 @pytest.fixture
@@ -102,56 +101,10 @@ def test_healthz_all_up(client, celery_worker, celery_beat):
     assert set(response.json()["checks"].values()) == {"up"}
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def own_redis():
-    """A Redis server of this test's own, so that stopping it harms nobody else."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            shutil.which("redis-server"),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(50):
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
-    yield port, process
-    process.kill()
-    process.wait()
-
-
 def test_stopping_redis_degrades_health_but_not_pages(demo_site, client, own_redis):
     """With Redis stopped, /healthz/ says 503 while content pages still render."""
     port, process = own_redis
-    url = f"redis://127.0.0.1:{port}"
-    caches = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"{url}/1",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
-    with override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0"):
+    with on_redis(port):
         before = client.get("/healthz/").json()["checks"]
         assert before["cache"] == before["broker"] == "up"
 

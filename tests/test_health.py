@@ -1,8 +1,5 @@
 """Health by purpose: /livez/ (alive), /readyz/ (can serve pages), /healthz/ (all)."""
 
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -10,53 +7,14 @@ from django.test import override_settings
 
 from portal.celery import WORKER_HEARTBEAT_PREFIX, WorkerHeartbeat
 
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def own_redis():
-    """A Redis server of this test's own, so that stopping it harms nobody else."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1"]
-        + ["--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(50):
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
-    yield port, process
-    process.kill()
-    process.wait()
-
-
-def _on_redis(port):
-    url = f"redis://127.0.0.1:{port}"
-    caches = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"{url}/1",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
-    return override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0")
+from .conftest import on_redis
 
 
 @pytest.mark.django_db
 def test_liveness_and_readiness_stay_200_with_redis_down(client, own_redis):
     """A load balancer keeps a web node whose Redis is down: it still serves pages."""
     port, process = own_redis
-    with _on_redis(port):
+    with on_redis(port):
         process.kill()
         process.wait()
         assert client.get("/healthz/").status_code == 503
@@ -95,7 +53,7 @@ def test_probes_answer_an_orchestrator_that_uses_the_pod_address(client):
 def test_worker_health_reads_the_heartbeat_each_worker_writes(client, own_redis):
     """A worker counts as up while its heartbeat is fresh, as down when it is old."""
     port, _process = own_redis
-    with _on_redis(port), override_settings(HEALTH_BEAT_MAX_AGE=10):
+    with on_redis(port), override_settings(HEALTH_BEAT_MAX_AGE=10):
         assert client.get("/healthz/").json()["checks"]["worker"] == "down"
 
         WorkerHeartbeat("busy-worker@host").beat()

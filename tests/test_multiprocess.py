@@ -7,21 +7,17 @@ session, the TOTP replay guard and the claim on a due reminder are shared.
 import collections
 import os
 import re
-import signal
-import socket
 import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 import requests
 from django.conf import settings
 
+from portal import processes
 from reminders import services
 from reminders.models import Delivery
 
-from .conftest import ROOT, _child_env
+from .conftest import _child_env
 from .staff import PASSWORD, current_totp_code, make_staff
 from .test_reminders_delivery import (
     AFTERNOON,
@@ -35,12 +31,6 @@ REMINDERS = 20
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _answers(url):
     try:
         return requests.get(url, timeout=2).status_code == 200
@@ -50,41 +40,11 @@ def _answers(url):
 
 def _start_web(env):
     """A gunicorn web process with sync workers on a free port; (process, url)."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "portal.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--log-level",
-            "warning",
-            "--worker-class",
-            "sync",
-            "--no-control-socket",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
+    address = f"127.0.0.1:{processes.free_port()}"
+    process = processes.start(
+        processes.gunicorn_command(address), env=env, stdout=subprocess.DEVNULL
     )
-    return process, f"http://127.0.0.1:{port}"
-
-
-def _stop_all(processes):
-    """SIGTERM to each process group at once, SIGKILL to any still there."""
-    for process in processes:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 15
-    for process in processes:
-        try:
-            process.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    return process, f"http://{address}"
 
 
 @pytest.fixture
@@ -113,7 +73,7 @@ def webs(transactional_db):
             assert process.poll() is None, f"gunicorn at {url} exited"
         yield [url for _process, url in started]
     finally:
-        _stop_all([process for process, _url in started])
+        processes.stop(*(process for process, _url in started))
 
 
 def _password_step(browser, web, username):
@@ -185,12 +145,9 @@ def second_worker(celery_worker):
     from portal.celery import app
 
     hostname = f"second-worker-{os.getpid()}@%h"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker"]
-        + ["--loglevel=WARNING", "--concurrency=2", f"--hostname={hostname}"],
-        cwd=ROOT,
+    process = processes.start(
+        processes.worker_command(loglevel="WARNING", hostname=hostname),
         env=_child_env(settings.DATABASES["default"]["NAME"]),
-        start_new_session=True,
     )
     try:
         assert wait_until(
@@ -202,7 +159,7 @@ def second_worker(celery_worker):
         assert process.poll() is None, "the second worker exited"
         yield process
     finally:
-        _stop_all([process])
+        processes.stop(process)
 
 
 def _sent_by_worker():

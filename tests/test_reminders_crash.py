@@ -13,11 +13,7 @@ import collections
 import datetime as dt
 import json
 import os
-import shutil
-import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 
@@ -25,10 +21,11 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from portal import processes
 from reminders import services
 from reminders.models import Delivery, ReminderPreference
 
-from .conftest import ROOT, _child_env
+from .conftest import _child_env
 from .pushservice import PushService
 from .test_reminders_delivery import (
     AFTERNOON,
@@ -42,12 +39,6 @@ from .test_reminders_delivery import (
 
 PUSH, EMAIL = 10, 10
 LEASE, VISIBILITY = 3, 6
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Gate:
@@ -106,22 +97,17 @@ def own_broker():
     """A Redis of this test's own as broker, for this process and its workers."""
     from portal.celery import app
 
-    port = _free_port()
-    command = [shutil.which("redis-server"), "--port", str(port), "--bind"]
-    command += ["127.0.0.1", "--save", "", "--appendonly", "no"]
+    port = processes.free_port()
     state = {"process": None}
 
     def start():
-        state["process"] = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        for _ in range(100):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    return
-            time.sleep(0.05)
+        state["process"] = processes.start(
+            processes.redis_command(port), stdout=subprocess.DEVNULL
+        )
+        processes.wait_for_port("127.0.0.1", port, timeout=5)
 
     def stop():
-        state["process"].kill()
-        state["process"].wait()
+        processes.kill(state["process"])
 
     start()
     database = settings.CELERY_BROKER_URL.rsplit("/", 1)[1]
@@ -158,35 +144,23 @@ class Workers:
         self.running = []
 
     def start(self):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "portal", "worker"]
-            + [
-                "--loglevel=WARNING",
-                "--concurrency=2",
-                f"--hostname=crash{os.getpid()}",
-            ]
-            + ["--without-heartbeat", "--without-gossip", "--without-mingle"],
-            cwd=ROOT,
+        process = processes.start(
+            processes.worker_command(
+                loglevel="WARNING",
+                hostname=f"crash{os.getpid()}",
+                options=("--without-heartbeat", "--without-gossip", "--without-mingle"),
+            ),
             env=self.env,
-            start_new_session=True,
         )
         self.running.append(process)
         return process
 
     def kill(self, process):
         """SIGKILL the worker host: its main process and its pool children."""
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        processes.kill(process)
 
     def stop_all(self):
-        for process in self.running:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait()
+        processes.stop(*self.running)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import importlib.util
 import os
-import shutil
 import signal
 import socket
 import sys
@@ -11,7 +10,10 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from django.test import override_settings
+
+from portal import processes
+
+from .conftest import on_redis
 
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("polku_run", ROOT / "bin" / "run.py")
@@ -19,12 +21,6 @@ run = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(run)
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _until(condition, timeout=20.0, supervisor=None):
@@ -119,31 +115,13 @@ def test_each_child_writes_to_its_own_log(supervisor, tmp_path):
 
 def test_killed_redis_comes_back_while_pages_keep_working(demo_site, supervisor):
     """With `make run`'s Redis killed, pages still render and Redis comes back."""
-    port = _free_port()
-    server = supervisor.start(
-        "redis",
-        [
-            shutil.which("redis-server"),
-            *("--port", str(port), "--bind", "127.0.0.1", "--save", ""),
-        ],
-    )
-    assert run.wait_for_port("127.0.0.1", port, timeout=10)
-    url = f"redis://127.0.0.1:{port}"
-    caches = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"{url}/1",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
+    port = processes.free_port()
+    server = supervisor.start("redis", processes.redis_command(port))
+    assert processes.wait_for_port("127.0.0.1", port, timeout=10)
     from django.test import Client
 
     client = Client()
-    with override_settings(CACHES=caches, CELERY_BROKER_URL=f"{url}/0"):
+    with on_redis(port):
         first_pid = server.pid
         os.kill(first_pid, signal.SIGKILL)
         server.process.wait()
@@ -152,7 +130,7 @@ def test_killed_redis_comes_back_while_pages_keep_working(demo_site, supervisor)
         assert client.get("/livez/").status_code == 200
 
         assert _until(
-            lambda: server.pid != first_pid and run.port_open("127.0.0.1", port),
+            lambda: server.pid != first_pid and processes.port_open("127.0.0.1", port),
             supervisor=supervisor,
         )
         assert _until(lambda: client.get("/healthz/").json()["checks"]["cache"] == "up")
@@ -161,7 +139,7 @@ def test_killed_redis_comes_back_while_pages_keep_working(demo_site, supervisor)
 def test_embedded_postgres_has_the_finnish_and_swedish_search(tmp_path, monkeypatch):
     """`make run` without DATABASE_URL runs a real PostgreSQL with fi/sv search."""
     monkeypatch.setattr(run, "VAR", tmp_path)
-    monkeypatch.setattr(run, "EMBEDDED_POSTGRES_PORT", _free_port())
+    monkeypatch.setattr(run, "EMBEDDED_POSTGRES_PORT", processes.free_port())
     if run._postgres_user():
         # PostgreSQL runs as its own user when we are root: let it reach tmp.
         for path in (tmp_path, *tmp_path.parents):
