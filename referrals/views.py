@@ -29,7 +29,7 @@ def short_link(request, code):
     with translation.override(link.language):
         from django.urls import reverse
 
-        return redirect(reverse("referral_landing", args=[link.code]))
+        return redirect(reverse("referrals:landing", args=[link.code]))
 
 
 def _path_page(path_key):
@@ -171,7 +171,7 @@ def paths_for_staff(request):
                 form.cleaned_data["service"],
                 form.cleaned_data["language"],
             )
-            return redirect("referrals_link", code=link.code)
+            return redirect("referrals_admin:link", code=link.code)
     rows = [
         {"page": page, "steps": page.get_steps(), "form": ReferralForm(request.user)}
         for page in _published_paths()
@@ -239,7 +239,7 @@ def link_detail(request, code):
     short_url = _short_url(request, link)
     subject, body = _message(link, page, short_url)
     with translation.override(link.language):
-        landing_url = reverse("referral_landing", args=[link.code])
+        landing_url = reverse("referrals:landing", args=[link.code])
     return render(
         request,
         "referrals/admin/link.html",

@@ -207,7 +207,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Young people never see the staff password form: personal pages opened
 # without a session lead to strong identification (accounts.views.identify).
-LOGIN_URL = "identify"
+LOGIN_URL = "accounts:identify"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
