@@ -23,11 +23,11 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from home.fields import MultipleChoiceField
 from home.models import BasePage
 
 from . import hours
 from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock
-from .fields import MultipleChoiceField
 from .kinds import ServiceKind
 
 # Service themes are our own small list, named like the themes of the paths

@@ -3,23 +3,28 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 
 
 class MultipleChoiceField(models.JSONField):
     """Several values from ``choices``, stored as a JSON list.
 
-    JSON rather than a PostgreSQL array: the directory is small, so
-    filtering happens in Python.
+    JSON rather than a PostgreSQL array: the lists are short and filtering
+    happens in Python. ``coerce`` turns a submitted value into the stored type
+    (``int`` for ``Weekday``).
     """
 
-    def __init__(self, *args, choices=(), **kwargs):
+    def __init__(self, *args, choices=(), coerce=str, **kwargs):
         self.item_choices = list(choices)
+        self.coerce = coerce
         kwargs.setdefault("default", list)
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         kwargs["choices"] = self.item_choices
+        if self.coerce is not str:
+            kwargs["coerce"] = self.coerce
         if kwargs.get("default") is list:
             del kwargs["default"]
         return name, path, args, kwargs
@@ -32,10 +37,11 @@ class MultipleChoiceField(models.JSONField):
             raise ValidationError(f"Unknown choices: {', '.join(map(str, unknown))}")
 
     def formfield(self, **kwargs):
-        return forms.MultipleChoiceField(
+        return forms.TypedMultipleChoiceField(
             choices=self.item_choices,
+            coerce=self.coerce,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
