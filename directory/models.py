@@ -4,6 +4,7 @@
 ``SnippetChooserBlock("directory.Service")``.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -37,8 +38,6 @@ THEMES = [
     ("paihteet", _("Substance use")),
     ("jaksaminen", _("Coping in everyday life")),
 ]
-
-SERVICE_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 
 
 class Municipality(models.Model):
@@ -165,7 +164,7 @@ class Service(
         help_text=_("Leave empty for a regional or national service."),
     )
     languages = MultipleChoiceField(
-        _("languages served"), choices=SERVICE_LANGUAGES, blank=False
+        _("languages served"), choices=settings.LANGUAGES, blank=False
     )
     anonymous = models.BooleanField(
         _("can be used anonymously"),

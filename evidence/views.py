@@ -8,6 +8,7 @@ personal row: only `evidence.Count`, through `evidence.report`.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Min
 from django.shortcuts import render
@@ -48,7 +49,7 @@ class PeriodForm(forms.Form):
     path = forms.ChoiceField(label=gettext_lazy("Path"))
     language = forms.ChoiceField(
         label=gettext_lazy("Language"),
-        choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
         initial="fi",
     )
     # Selects of whole months, labelled by the server in the active language

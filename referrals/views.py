@@ -5,6 +5,7 @@ import io
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, HttpResponse
@@ -113,7 +114,7 @@ class ReferralForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
     )
 
     def __init__(self, user, *args, **kwargs):
