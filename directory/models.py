@@ -31,13 +31,13 @@ from . import hours
 from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock
 from .kinds import ServiceKind
 
-# Service themes are our own small list, named like the themes of the paths
-# (mieli / päihteet / jaksaminen); see docs/directory.md.
-THEMES = [
-    ("mieli", _("Mental health")),
-    ("paihteet", _("Substance use")),
-    ("jaksaminen", _("Coping in everyday life")),
-]
+
+class ServiceTheme(models.TextChoices):
+    """A service's themes: the slugs of the paths' themes (docs/directory.md)."""
+
+    MIELI = "mieli", _("Mental health")
+    PAIHTEET = "paihteet", _("Substance use")
+    JAKSAMINEN = "jaksaminen", _("Coping in everyday life")
 
 
 class Municipality(models.Model):
@@ -153,7 +153,7 @@ class Service(
             "touch, and who it is for."
         ),
     )
-    themes = MultipleChoiceField(_("themes"), choices=THEMES, blank=True)
+    themes = MultipleChoiceField(_("themes"), choices=ServiceTheme.choices, blank=True)
     age_from = models.PositiveSmallIntegerField(_("age from"), null=True, blank=True)
     age_to = models.PositiveSmallIntegerField(_("age to"), null=True, blank=True)
     municipalities = ParentalManyToManyField(
