@@ -10,6 +10,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Min
 from django.shortcuts import render
 from django.utils import formats
@@ -45,6 +46,13 @@ def month_choices(last):
     ]
 
 
+class Columns(models.TextChoices):
+    """How the dashboard's tables split the period."""
+
+    MONTH = "month", gettext_lazy("months")
+    QUARTER = "quarter", gettext_lazy("quarters")
+
+
 class PeriodForm(forms.Form):
     path = forms.ChoiceField(label=gettext_lazy("Path"))
     language = forms.ChoiceField(
@@ -60,11 +68,8 @@ class PeriodForm(forms.Form):
     end = forms.CharField(label=gettext_lazy("Last month"), widget=forms.Select)
     by = forms.ChoiceField(
         label=gettext_lazy("Columns"),
-        choices=[
-            ("month", gettext_lazy("months")),
-            ("quarter", gettext_lazy("quarters")),
-        ],
-        initial="month",
+        choices=Columns.choices,
+        initial=Columns.MONTH,
     )
 
     def __init__(self, data, paths):
