@@ -22,11 +22,13 @@ lint: install
 	.venv/bin/ruff format --check .
 	.venv/bin/ruff check .
 	.venv/bin/djhtml --check $$(find . -name '*.html' -not -path './.venv/*' -not -path './.tools/*' -not -path './node_modules/*')
+	bin/lint-front
 
 format: install
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 	.venv/bin/djhtml $$(find . -name '*.html' -not -path './.venv/*' -not -path './.tools/*' -not -path './node_modules/*')
+	bin/lint-front --fix
 
 messages: install
 	.venv/bin/python manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=.tools

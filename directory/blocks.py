@@ -4,15 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-WEEKDAYS = [
-    ("0", _("Monday")),
-    ("1", _("Tuesday")),
-    ("2", _("Wednesday")),
-    ("3", _("Thursday")),
-    ("4", _("Friday")),
-    ("5", _("Saturday")),
-    ("6", _("Sunday")),
-]
+from home.choices import Weekday
+
+# Stream data keeps the day numbers as text ("0" = Monday).
+WEEKDAYS = [(str(day.value), day.label) for day in Weekday]
 
 
 class OpeningPeriodBlock(blocks.StructBlock):

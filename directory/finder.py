@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import cards
-from .models import THEMES, Municipality, Organisation
+from .models import Municipality, Organisation, ServiceTheme
 
 
 class FinderForm(forms.Form):
@@ -16,7 +16,7 @@ class FinderForm(forms.Form):
     theme = forms.ChoiceField(
         label=_("Topic"),
         required=False,
-        choices=[("", _("All topics")), *THEMES],
+        choices=[("", _("All topics")), *ServiceTheme.choices],
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
 

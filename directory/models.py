@@ -4,6 +4,7 @@
 ``SnippetChooserBlock("directory.Service")``.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -23,22 +24,20 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from home.fields import MultipleChoiceField
 from home.models import BasePage
 
 from . import hours
 from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock
-from .fields import MultipleChoiceField
 from .kinds import ServiceKind
 
-# Service themes are our own small list, named like the themes of the paths
-# (mieli / päihteet / jaksaminen); see docs/directory.md.
-THEMES = [
-    ("mieli", _("Mental health")),
-    ("paihteet", _("Substance use")),
-    ("jaksaminen", _("Coping in everyday life")),
-]
 
-SERVICE_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+class ServiceTheme(models.TextChoices):
+    """A service's themes: the slugs of the paths' themes (docs/directory.md)."""
+
+    MIELI = "mieli", _("Mental health")
+    PAIHTEET = "paihteet", _("Substance use")
+    JAKSAMINEN = "jaksaminen", _("Coping in everyday life")
 
 
 class Municipality(models.Model):
@@ -154,7 +153,7 @@ class Service(
             "touch, and who it is for."
         ),
     )
-    themes = MultipleChoiceField(_("themes"), choices=THEMES, blank=True)
+    themes = MultipleChoiceField(_("themes"), choices=ServiceTheme.choices, blank=True)
     age_from = models.PositiveSmallIntegerField(_("age from"), null=True, blank=True)
     age_to = models.PositiveSmallIntegerField(_("age to"), null=True, blank=True)
     municipalities = ParentalManyToManyField(
@@ -165,7 +164,7 @@ class Service(
         help_text=_("Leave empty for a regional or national service."),
     )
     languages = MultipleChoiceField(
-        _("languages served"), choices=SERVICE_LANGUAGES, blank=False
+        _("languages served"), choices=settings.LANGUAGES, blank=False
     )
     anonymous = models.BooleanField(
         _("can be used anonymously"),

@@ -25,8 +25,8 @@ class ServicesToReviewView(ReportView):
     model = Service
     page_title = _("Services to review")
     header_icon = "calendar-alt"
-    index_url_name = "directory_review_due"
-    index_results_url_name = "directory_review_due_results"
+    index_url_name = "directory_admin:review_due"
+    index_results_url_name = "directory_admin:review_due_results"
     any_permission_required = ["change"]
     list_export = ["name", "organisation", "review_by", "status_string"]
     export_headings = {

@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -49,18 +49,19 @@ register_snippet(DirectorySnippetViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_review_report_urls():
-    return [
+    urls = [
         path(
             "reports/services-to-review/",
             ServicesToReviewView.as_view(),
-            name="directory_review_due",
+            name="review_due",
         ),
         path(
             "reports/services-to-review/results/",
             ServicesToReviewView.as_view(results_only=True),
-            name="directory_review_due_results",
+            name="review_due_results",
         ),
     ]
+    return [path("", include((urls, "directory_admin")))]
 
 
 class ServicesToReviewMenuItem(MenuItem):
@@ -72,7 +73,7 @@ class ServicesToReviewMenuItem(MenuItem):
 def register_review_report_menu_item():
     return ServicesToReviewMenuItem(
         _("Services to review"),
-        reverse("directory_review_due"),
+        reverse("directory_admin:review_due"),
         name="services-to-review",
         icon_name="calendar-alt",
         order=960,

@@ -8,7 +8,9 @@ personal row: only `evidence.Count`, through `evidence.report`.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Min
 from django.shortcuts import render
 from django.utils import formats
@@ -44,11 +46,18 @@ def month_choices(last):
     ]
 
 
+class Columns(models.TextChoices):
+    """How the dashboard's tables split the period."""
+
+    MONTH = "month", gettext_lazy("months")
+    QUARTER = "quarter", gettext_lazy("quarters")
+
+
 class PeriodForm(forms.Form):
     path = forms.ChoiceField(label=gettext_lazy("Path"))
     language = forms.ChoiceField(
         label=gettext_lazy("Language"),
-        choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
         initial="fi",
     )
     # Selects of whole months, labelled by the server in the active language
@@ -59,11 +68,8 @@ class PeriodForm(forms.Form):
     end = forms.CharField(label=gettext_lazy("Last month"), widget=forms.Select)
     by = forms.ChoiceField(
         label=gettext_lazy("Columns"),
-        choices=[
-            ("month", gettext_lazy("months")),
-            ("quarter", gettext_lazy("quarters")),
-        ],
-        initial="month",
+        choices=Columns.choices,
+        initial=Columns.MONTH,
     )
 
     def __init__(self, data, paths):

@@ -1,4 +1,4 @@
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -9,14 +9,14 @@ from .urls import admin_urlpatterns
 
 @hooks.register("register_admin_urls")
 def register_evidence_urls():
-    return admin_urlpatterns
+    return [path("", include((admin_urlpatterns, "evidence_admin")))]
 
 
 @hooks.register("register_admin_menu_item")
 def register_evidence_menu_item():
     return PermissionMenuItem(
         _("Evidence"),
-        reverse("evidence_dashboard"),
+        reverse("evidence_admin:dashboard"),
         icon_name="table",
         order=255,
         permissions=["referrals.view_all_aggregates", "referrals.add_referrallink"],

@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -20,7 +18,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link"])
+    text = blocks.RichTextBlock(label=_("Text"), editor="short")
 
     class Meta:
         icon = "pick"
@@ -36,7 +34,7 @@ class CalloutBlock(blocks.StructBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        features=BODY_FEATURES,
+        editor="body",
         label=_("Text"),
         icon="pilcrow",
         template="components/blocks/paragraph_block.html",

@@ -36,7 +36,7 @@ class HomePage(BasePage):
     no_bank_id_text = RichTextField(
         _("no bank ID yet"),
         blank=True,
-        features=["bold", "link"],
+        editor="note",
         help_text=_("What to do when a young person has no bank ID or mobile ID."),
     )
 

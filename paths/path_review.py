@@ -230,7 +230,7 @@ class PathReviewView(TemplateView):
                 "step_count": len(all_steps),
                 "revision": state.revision,
                 "frame_url": reverse(
-                    "paths_review_frame", args=[self.path.pk, page.pk]
+                    "paths_admin:review_frame", args=[self.path.pk, page.pk]
                 ),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
                 "compare_url": (
@@ -254,20 +254,20 @@ class PathReviewView(TemplateView):
             "task": task,
             "items": items,
             "unchanged_count": len(all_steps) - len(steps),
-            "action_url": reverse("paths_review", args=[self.path.pk]),
+            "action_url": reverse("paths_admin:review", args=[self.path.pk]),
         }
 
     def post(self, request, path_id):
         action = request.POST.get("action")
         if action not in ("approve", "reject"):
             messages.error(request, _("Choose whether to approve or request changes."))
-            return redirect("paths_review", path_id=self.path.pk)
+            return redirect("paths_admin:review", path_id=self.path.pk)
         comment = request.POST.get("comment", "").strip()[:2000]
         if action == "reject" and not comment:
             messages.error(
                 request, _("Tell the editor what to change: the comment is required.")
             )
-            return redirect("paths_review", path_id=self.path.pk)
+            return redirect("paths_admin:review", path_id=self.path.pk)
         task = self.task_state.task.specific
         count = 1 + len(_waiting_steps(self.path, task.pk))
         task.on_action(self.task_state.specific, request.user, action, comment=comment)
@@ -355,7 +355,7 @@ class PathsAwaitingReviewPanel(Component):
                     "path": path,
                     "task": task,
                     "steps": steps,
-                    "review_url": reverse("paths_review", args=[path.pk]),
+                    "review_url": reverse("paths_admin:review", args=[path.pk]),
                 }
             )
         return {"rows": rows}

@@ -46,8 +46,8 @@ class PathsToReviewView(PageReportView):
     page_title = _("Paths to review")
     header_icon = "calendar-alt"
     results_template_name = "wagtailadmin/reports/base_report_results.html"
-    index_url_name = "paths_review_due"
-    index_results_url_name = "paths_review_due_results"
+    index_url_name = "paths_admin:review_due"
+    index_results_url_name = "paths_admin:review_due_results"
     any_permission_required = ["add", "change", "publish"]
     list_export = [
         "title",

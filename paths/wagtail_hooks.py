@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -32,26 +32,25 @@ register_snippet(ThemeSnippetViewSet)
 
 @hooks.register("register_admin_urls")
 def register_review_report_urls():
-    return [
+    urls = [
         path(
             "reports/paths-to-review/",
             PathsToReviewView.as_view(),
-            name="paths_review_due",
+            name="review_due",
         ),
         path(
             "reports/paths-to-review/results/",
             PathsToReviewView.as_view(results_only=True),
-            name="paths_review_due_results",
+            name="review_due_results",
         ),
-        path(
-            "paths/<int:path_id>/review/", PathReviewView.as_view(), name="paths_review"
-        ),
+        path("paths/<int:path_id>/review/", PathReviewView.as_view(), name="review"),
         path(
             "paths/<int:path_id>/review/frame/<int:page_id>/",
             PathReviewFrameView.as_view(),
-            name="paths_review_frame",
+            name="review_frame",
         ),
     ]
+    return [path("", include((urls, "paths_admin")))]
 
 
 @hooks.register("construct_homepage_panels")
@@ -64,7 +63,7 @@ def add_paths_awaiting_review_panel(request, panels):
 def register_review_report_menu_item():
     return MenuItem(
         _("Paths to review"),
-        reverse("paths_review_due"),
+        reverse("paths_admin:review_due"),
         name="paths-to-review",
         icon_name="calendar-alt",
         order=950,
@@ -92,7 +91,7 @@ def path_review_button(page, user, *args, **kwargs):
     if path_waiting_for(page, user):
         yield Button(
             _("Review the whole path"),
-            reverse("paths_review", args=[page.pk]),
+            reverse("paths_admin:review", args=[page.pk]),
             icon_name="tasks",
             priority=5,
             attrs={"data-path-review-button": ""},

@@ -9,13 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import identify, quick_exit_away, sign_out
-from directory.views import choose_municipality
+from accounts.views import quick_exit_away, sign_out
 from home.sitemaps import AllLanguagesSitemap
 from progress.views import quick_exit
 from referrals.urls import root_urlpatterns as referrals_root_urls
 from reminders.urls import root_urlpatterns as reminders_root_urls
-from search import views as search_views
 
 from .health import healthz, livez, readyz
 
@@ -51,8 +49,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    *reminders_root_urls,
-    *referrals_root_urls,
+    path("", include((reminders_root_urls, "reminders_root"))),
+    path("", include((referrals_root_urls, "referrals_root"))),
 ]
 
 if settings.MEDIA_SERVED_BY_DJANGO:
@@ -62,9 +60,9 @@ if settings.MEDIA_SERVED_BY_DJANGO:
 
 urlpatterns += i18n_patterns(
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
-    path("search/", search_views.search, name="search"),
-    path("municipality/", choose_municipality, name="choose_municipality"),
-    path(_("identify/"), identify, name="identify"),
+    path("search/", include("search.urls")),
+    path("municipality/", include("directory.urls")),
+    path(_("identify/"), include("accounts.urls")),
     path("r/", include("referrals.urls")),
     path("reminders/", include("reminders.urls")),
     path("", include("progress.urls")),

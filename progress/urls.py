@@ -4,6 +4,8 @@ from django.views.generic import TemplateView
 
 from . import views
 
+app_name = "progress"
+
 urlpatterns = [
     path(_("my-paths/"), views.my_paths, name="my_paths"),
     path(_("my-data/"), views.my_data, name="my_data"),

@@ -299,7 +299,7 @@ def forget_one_path(request, public_id):
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         forget_path(enrolment)
         messages.success(request, _("The path and your answers on it were deleted."))
-        return HttpResponseRedirect(reverse("my_data"))
+        return HttpResponseRedirect(reverse("progress:my_data"))
     return render(
         request,
         "progress/forget_path.html",
@@ -390,7 +390,7 @@ def start_path(request, path_key):
     from it then enrols.
     """
     path = _path_by_key(path_key)
-    here = reverse("start_path", kwargs={"path_key": path.path_key})
+    here = reverse("progress:start_path", kwargs={"path_key": path.path_key})
     wished = request.session.get(PENDING_START) == str(path.path_key)
     if request.method == "POST" and request.POST.get("next", "").startswith(path.url):
         request.session[PENDING_NEXT] = request.POST["next"]  # "back to this step"
@@ -442,7 +442,7 @@ def continue_path(request, public_id):
     enrolment = get_object_or_404(Enrolment, public_id=public_id, user=request.user)
     path = path_page(enrolment.path_key)
     if path is None or not hasattr(path, "get_steps"):
-        return HttpResponseRedirect(reverse("my_paths"))
+        return HttpResponseRedirect(reverse("progress:my_paths"))
     target = journey.resume_step(path, enrolment)
     return HttpResponseRedirect(target.url if target else path.url)
 
@@ -629,7 +629,7 @@ def _step_done(request, step, path, enrolment):
     if journey.open_step(path, enrolment, steps) is None:
         complete_path(enrolment)
         return HttpResponseRedirect(
-            reverse("path_summary", kwargs={"path_key": path.path_key})
+            reverse("progress:path_summary", kwargs={"path_key": path.path_key})
         )
     target = following or journey.resume_step(path, enrolment, steps)
     return HttpResponseRedirect(target.url)

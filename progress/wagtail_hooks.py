@@ -22,7 +22,7 @@ def gate_steps(page, request, serve_args, serve_kwargs):
     if not isinstance(page, PathStepPage) or getattr(request, "is_preview", False):
         return None
     path = page.path_page
-    start = reverse("start_path", kwargs={"path_key": path.path_key})
+    start = reverse("progress:start_path", kwargs={"path_key": path.path_key})
     if not request.user.is_authenticated:
         if path.readable_without_identification:
             return None  # read-only: the template asks to identify to answer

@@ -5,6 +5,7 @@ import io
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, HttpResponse
@@ -29,7 +30,7 @@ def short_link(request, code):
     with translation.override(link.language):
         from django.urls import reverse
 
-        return redirect(reverse("referral_landing", args=[link.code]))
+        return redirect(reverse("referrals:landing", args=[link.code]))
 
 
 def _path_page(path_key):
@@ -113,7 +114,7 @@ class ReferralForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
     )
 
     def __init__(self, user, *args, **kwargs):
@@ -171,7 +172,7 @@ def paths_for_staff(request):
                 form.cleaned_data["service"],
                 form.cleaned_data["language"],
             )
-            return redirect("referrals_link", code=link.code)
+            return redirect("referrals_admin:link", code=link.code)
     rows = [
         {"page": page, "steps": page.get_steps(), "form": ReferralForm(request.user)}
         for page in _published_paths()
@@ -239,7 +240,7 @@ def link_detail(request, code):
     short_url = _short_url(request, link)
     subject, body = _message(link, page, short_url)
     with translation.override(link.language):
-        landing_url = reverse("referral_landing", args=[link.code])
+        landing_url = reverse("referrals:landing", args=[link.code])
     return render(
         request,
         "referrals/admin/link.html",

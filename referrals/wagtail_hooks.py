@@ -1,4 +1,4 @@
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -9,7 +9,7 @@ from .urls import admin_urlpatterns
 
 @hooks.register("register_admin_urls")
 def register_referral_urls():
-    return admin_urlpatterns
+    return [path("", include((admin_urlpatterns, "referrals_admin")))]
 
 
 class PermissionMenuItem(MenuItem):
@@ -25,7 +25,7 @@ class PermissionMenuItem(MenuItem):
 def register_referral_menu_item():
     return PermissionMenuItem(
         _("Hand on a path"),
-        reverse("referrals_paths"),
+        reverse("referrals_admin:paths"),
         icon_name="link",
         order=250,
         permissions=["referrals.add_referrallink"],
@@ -36,7 +36,7 @@ def register_referral_menu_item():
 def register_numbers_menu_item():
     return PermissionMenuItem(
         _("Referral numbers"),
-        reverse("referrals_numbers"),
+        reverse("referrals_admin:numbers"),
         icon_name="table",
         order=260,
         permissions=[

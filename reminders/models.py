@@ -8,17 +8,18 @@ Nothing here names a person or a path's topic; texts are rendered at send time.
 
 import uuid
 
-from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedEmailField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, PreviewableMixin
+
+from home.choices import Weekday
+from home.fields import MultipleChoiceField
 
 from . import conf
 
@@ -51,30 +52,6 @@ class Channel(models.TextChoices):
 class Rhythm(models.TextChoices):
     INACTIVE = "inactive", _("When I have not continued for a few days")
     WEEKDAYS = "weekdays", _("On the weekdays I choose")
-
-
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
-
-
-class WeekdaysField(models.JSONField):
-    """Weekdays (0 = Monday) stored as a JSON list, edited as checkboxes."""
-
-    def formfield(self, **kwargs):
-        return forms.TypedMultipleChoiceField(
-            choices=WEEKDAYS,
-            coerce=int,
-            required=not self.blank,
-            label=capfirst(self.verbose_name),
-            widget=forms.CheckboxSelectMultiple,
-        )
 
 
 class PushSubscription(models.Model):
@@ -134,7 +111,9 @@ class ReminderPreference(models.Model):
     inactive_days = models.PositiveSmallIntegerField(
         _("days without continuing"), default=_default_inactive_days
     )
-    weekdays = WeekdaysField(_("weekdays"), default=list, blank=True)
+    weekdays = MultipleChoiceField(
+        _("weekdays"), choices=Weekday.choices, coerce=int, blank=True
+    )
     window_start = models.TimeField(_("earliest"), default=_default_window_start)
     window_end = models.TimeField(_("latest"), default=_default_window_end)
     quiet_start = models.TimeField(_("quiet from"), default=_default_quiet_start)
@@ -291,7 +270,9 @@ class PathReminderDefaults(PreviewableMixin, ClusterableModel):
     inactive_days = models.PositiveSmallIntegerField(
         _("default days without continuing"), default=_default_inactive_days
     )
-    weekdays = WeekdaysField(_("default weekdays"), default=list, blank=True)
+    weekdays = MultipleChoiceField(
+        _("default weekdays"), choices=Weekday.choices, coerce=int, blank=True
+    )
 
     panels = [
         PageChooserPanel("path"),

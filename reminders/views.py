@@ -122,7 +122,7 @@ def open_path(request, public_id):
     does not reveal the topic.
     """
     enrolment = _own_enrolment(request, public_id)
-    return redirect("continue_path", public_id=enrolment.public_id)
+    return redirect("progress:continue_path", public_id=enrolment.public_id)
 
 
 @never_cache

@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
@@ -22,20 +22,21 @@ register_snippet(PathReminderDefaultsSnippetViewSet)
 
 @hooks.register("register_admin_urls")
 def register_queue_health_url():
-    return [
+    urls = [
         path(
             "reports/reminder-queue/",
             QueueHealthView.as_view(),
-            name="reminders_queue_health",
+            name="queue_health",
         )
     ]
+    return [path("", include((urls, "reminders_admin")))]
 
 
 @hooks.register("register_reports_menu_item")
 def register_queue_health_menu_item():
     return AdminOnlyMenuItem(
         _("Reminder queue"),
-        reverse("reminders_queue_health"),
+        reverse("reminders_admin:queue_health"),
         icon_name="time",
         order=800,
     )

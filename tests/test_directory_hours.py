@@ -9,11 +9,13 @@ from wagtail.models import Locale
 
 from directory import cards, hours
 from directory.models import ContactChannel, Organisation, Service
+from home.choices import Weekday
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 UTC = dt.UTC
-WEEKDAYS = ["0", "1", "2", "3", "4"]
-WEEKEND = ["5", "6"]
+# Stream data keeps the day numbers as text (directory/blocks.py).
+MONDAY_TO_FRIDAY = [str(day) for day in Weekday.values[:5]]
+WEEKEND = [str(Weekday.SATURDAY.value), str(Weekday.SUNDAY.value)]
 
 
 def at(*args):
@@ -49,7 +51,7 @@ def office_phone(**extra):
     return {
         "kind": "phone",
         "value": "05 123 4567",
-        "hours": [period(WEEKDAYS, dt.time(9), dt.time(16))],
+        "hours": [period(MONDAY_TO_FRIDAY, dt.time(9), dt.time(16))],
         **extra,
     }
 
@@ -133,7 +135,7 @@ def test_public_holiday_with_sunday_hours(db):
                 "kind": "phone",
                 "value": "116 111",
                 "hours": [
-                    period(WEEKDAYS, dt.time(14), dt.time(20)),
+                    period(MONDAY_TO_FRIDAY, dt.time(14), dt.time(20)),
                     period(["6"], dt.time(17), dt.time(20)),
                 ],
                 "public_holidays": "sunday",
@@ -258,7 +260,7 @@ def test_closed_chat_names_next_open_alternative(db):
             {
                 "kind": "chat",
                 "value": "https://example.org/chat",
-                "hours": [period(WEEKDAYS, dt.time(18), dt.time(22))],
+                "hours": [period(MONDAY_TO_FRIDAY, dt.time(18), dt.time(22))],
             }
         ],
         fallback=crisis,

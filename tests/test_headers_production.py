@@ -54,7 +54,7 @@ out["language"] = seen(anonymous.post("/i18n/setlang/", {"language": "sv"}))
 young = client()
 young.force_login(User.objects.get(username="y-headers"))
 with translation.override("fi"):
-    out["personal"] = seen(young.get(reverse("my_paths")))
+    out["personal"] = seen(young.get(reverse("progress:my_paths")))
 
 # The staff account is made here, under the production settings: their
 # password hasher and MFA_ENCRYPTION_KEYS, not the test settings' MD5 and key

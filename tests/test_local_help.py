@@ -52,7 +52,7 @@ def enrolled(person, path):
     client = Client()
     client.force_login(person)
     with translation.override("fi"):
-        client.post(reverse("start_path", kwargs={"path_key": path.path_key}))
+        client.post(reverse("progress:start_path", kwargs={"path_key": path.path_key}))
     return client
 
 

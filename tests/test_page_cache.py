@@ -186,7 +186,7 @@ def test_signed_in_person_never_gets_a_cached_page(demo, page_cache):
     assert HEADER not in response
     assert "no-store" in response["Cache-Control"]
     with translation.override("fi"):
-        assert reverse("my_paths") in response.content.decode()
+        assert reverse("progress:my_paths") in response.content.decode()
 
 
 def test_personal_pages_stay_no_store(demo, page_cache):
@@ -194,7 +194,7 @@ def test_personal_pages_stay_no_store(demo, page_cache):
     client = Client()
     client.force_login(young_person())
     with translation.override("fi"):
-        url = reverse("my_paths")
+        url = reverse("progress:my_paths")
     for _ in range(2):
         response = client.get(url)
         assert HEADER not in response

@@ -235,7 +235,7 @@ def test_my_paths_costs_the_same_with_one_or_three_enrolments():
     client.force_login(person)
     open_all_steps(person, paths[0])
     with translation.override("fi"):
-        url = reverse("my_paths")
+        url = reverse("progress:my_paths")
     client.get(url)
     one = _count(client, url)[0]
     for path in paths[1:]:

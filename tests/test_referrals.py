@@ -64,7 +64,7 @@ def young_person_follows(link, number, complete=False):
     landing = client.get(f"/r/{link.code}", follow=True)
     assert landing.status_code == 200
     with translation.override("fi"):
-        start = reverse("start_path", args=[link.path_key])
+        start = reverse("progress:start_path", args=[link.path_key])
     response = client.post(start)
     assert response.status_code == 302
     if complete:

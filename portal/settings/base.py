@@ -47,11 +47,9 @@ INSTALLED_APPS = [
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -207,7 +205,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Young people never see the staff password form: personal pages opened
 # without a session lead to strong identification (accounts.views.identify).
-LOGIN_URL = "identify"
+LOGIN_URL = "accounts:identify"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
@@ -320,6 +318,28 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # --- Wagtail ---------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Polku"
+# One rich-text feature list per purpose: fields and blocks name an editor
+# (`RichTextBlock(editor="short")`), never a list of their own. "default" stays
+# Wagtail's, for any field that names none.
+_DRAFTAIL = "wagtail.admin.rich_text.DraftailRichTextArea"
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": _DRAFTAIL},
+    # Body text and introductions: headings, lists and links.
+    "body": {
+        "WIDGET": _DRAFTAIL,
+        "OPTIONS": {"features": ["h2", "h3", "bold", "italic", "link", "ol", "ul"]},
+    },
+    # Short texts inside a block: instructions, a tip, an introduction.
+    "short": {"WIDGET": _DRAFTAIL, "OPTIONS": {"features": ["bold", "italic", "link"]}},
+    # Short texts that may need a bullet list.
+    "short_list": {
+        "WIDGET": _DRAFTAIL,
+        "OPTIONS": {"features": ["bold", "italic", "link", "ul"]},
+    },
+    # Plain notes: emphasis and links only, no italics or headings.
+    "note": {"WIDGET": _DRAFTAIL, "OPTIONS": {"features": ["bold", "link"]}},
+    "note_list": {"WIDGET": _DRAFTAIL, "OPTIONS": {"features": ["bold", "link", "ul"]}},
+}
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -332,7 +352,6 @@ WAGTAILSEARCH_BACKENDS = {
 }
 # mp4/webm/vtt: self-hosted videos of path steps and their captions.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt", "mp4", "webm", "vtt"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # An edit during a review needs the earlier reviews again (paths/permissions.py).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -31,9 +31,11 @@ def step_state(context, step):
         state.completed = str(step.step_key) in done
         # "Next" only where it will open: ordered paths open it once this is done.
         state.next_opens = state.completed or not step.path_page.is_sequential
-        state.answer_url = reverse("save_answer", kwargs={"step_key": step.step_key})
+        state.answer_url = reverse(
+            "progress:save_answer", kwargs={"step_key": step.step_key}
+        )
         state.complete_url = reverse(
-            "complete_step", kwargs={"step_key": step.step_key}
+            "progress:complete_step", kwargs={"step_key": step.step_key}
         )
     return state
 

@@ -8,8 +8,10 @@
 // session with a beacon, and leaves a mark in this tab's sessionStorage: if
 // Back brings a portal page up again, it leaves straight away too. Browsers
 // let no page remove the entries before it; this is as far as they allow.
-// Loaded without `defer` so that the Back check runs before anything shows.
-(() => {
+// A classic script loaded without `defer`, not an ES module: modules always
+// run after the page is parsed, and the Back check must run before anything
+// shows. The block keeps its names out of the global scope.
+{
   const MARK = "polku-left";
   const PRESSES = 3;
   const WITHIN_MS = 2000;
@@ -26,16 +28,20 @@
     sessionStorage.removeItem(MARK); // came back on purpose (a typed address)
     return false;
   };
+  let leaving = false;
   try {
-    if (cameBack(false)) return;
-    window.addEventListener("pageshow", (event) => {
-      if (event.persisted) cameBack(true);
-    });
+    leaving = cameBack(false);
+    if (!leaving) {
+      window.addEventListener("pageshow", (event) => {
+        if (event.persisted) cameBack(true);
+      });
+    }
   } catch {
     // sessionStorage can be off (private modes): the exit still works.
   }
 
   document.addEventListener("DOMContentLoaded", () => {
+    if (leaving) return;
     const link = document.querySelector("[data-quick-exit]");
     if (!link) return;
     const leave = (event) => {
@@ -72,4 +78,4 @@
       }
     });
   });
-})();
+}
