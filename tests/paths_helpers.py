@@ -53,7 +53,10 @@ def block_of_kind(kind, image, home, band_services, contact_service):
     link = f'<p>Katso <a linktype="page" id="{home.pk}">etusivu</a>.</p>'
     return {
         "text": link,
-        "image": {"image": image.pk, "alt_text": "Kuva", "caption": ""},
+        "image": {
+            "image": {"image": image.pk, "decorative": False, "alt_text": "Kuva"},
+            "caption": "",
+        },
         "video": {
             "title": "Video",
             "external_url": "https://v.example.org/1",

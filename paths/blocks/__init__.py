@@ -28,11 +28,12 @@ from .exercises import (
 )
 from .help_and_services import HelpBoxBlock, ServiceContactBlock
 from .step_stream import StepStreamBlock
-from .text_and_media import StepImageBlock, TipBlock, TrustedLinkBlock, VideoBlock
+from .text_and_media import CaptionedImageBlock, TipBlock, TrustedLinkBlock, VideoBlock
 
 __all__ = [
     "ANSWERABLE_BLOCK_TYPES",
     "BreathingExerciseBlock",
+    "CaptionedImageBlock",
     "ChecklistBlock",
     "ExerciseBlock",
     "GroundingExerciseBlock",
@@ -41,7 +42,6 @@ __all__ = [
     "ReflectionQuestionBlock",
     "SelfCheckBlock",
     "ServiceContactBlock",
-    "StepImageBlock",
     "StepStreamBlock",
     "TipBlock",
     "TrustedLinkBlock",

@@ -12,7 +12,7 @@ from .exercises import (
 )
 from .help_and_services import HelpBoxBlock, ServiceContactBlock
 from .rich_text import TEXT_FEATURES
-from .text_and_media import StepImageBlock, TipBlock, TrustedLinkBlock, VideoBlock
+from .text_and_media import CaptionedImageBlock, TipBlock, TrustedLinkBlock, VideoBlock
 
 
 class StepStreamBlock(blocks.StreamBlock):
@@ -28,7 +28,7 @@ class StepStreamBlock(blocks.StreamBlock):
             "suojella sinua.</p>"
         ),
     )
-    image = StepImageBlock(group=_("Text and media"))
+    image = CaptionedImageBlock(group=_("Text and media"))
     video = VideoBlock(group=_("Text and media"))
     tip = TipBlock(
         group=_("Text and media"),

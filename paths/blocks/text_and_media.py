@@ -6,18 +6,23 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 from .rich_text import SHORT_FEATURES
 
 
-class StepImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        max_length=250,
+class CaptionedImageBlock(blocks.StructBlock):
+    """Wagtail's ImageBlock (alternative text, or marked decorative) and a caption.
+
+    ImageBlock refuses an image that has neither alternative text nor the
+    decorative mark; a decorative image renders with alt="".
+    """
+
+    image = ImageBlock(
+        label=_("Image"),
         help_text=_(
-            "Required. Say what the image shows for someone who cannot see it."
+            "Say what the image shows for someone who cannot see it, or mark it "
+            "decorative if it adds nothing to the text."
         ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
@@ -25,14 +30,17 @@ class StepImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        template = "components/blocks/step_image_block.html"
-        description = _("An image with required alternative text.")
+        template = "components/blocks/captioned_image_block.html"
+        description = _(
+            "An image with alternative text (or marked decorative) and an optional "
+            "caption."
+        )
 
     def get_preview_value(self):
         image = get_image_model().objects.order_by("pk").first()
-        return self.normalize(
-            {"image": image, "alt_text": image.title if image else "", "caption": ""}
-        )
+        if image is not None:
+            image.contextual_alt_text = image.title
+        return self.normalize({"image": image, "caption": ""})
 
 
 class VideoBlock(blocks.StructBlock):
