@@ -2,12 +2,14 @@
 
 import importlib
 import json
+from io import BytesIO
 
 import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
+from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from home import demo as home_demo
@@ -23,12 +25,8 @@ CAPTION = "Maisema, joka rauhoittaa."
 
 
 def _png():
-    from io import BytesIO
-
-    from PIL import Image
-
     buffer = BytesIO()
-    Image.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
+    PILImage.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
     return buffer.getvalue()
 
 
