@@ -69,7 +69,7 @@ from accounts.strongid.identity import anniversary, helsinki_today
 from home.models import ContentPage
 from directory.models import ServiceFinderPage
 from paths.models import PathPage
-from progress.services import complete_step, enrol, save_answer
+from progress.enrolments import complete_step, enrol, save_answer
 
 def weight(step):
     kinds = [child.block_type for child in step.body]

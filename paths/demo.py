@@ -148,7 +148,14 @@ def step_body(path_key, number, blocks, language, image):
     for position, (block_type, value) in enumerate(blocks):
         block_id = str(uuid.uuid5(NAMESPACE, f"{path_key}/{number}/{position}"))
         if block_type == "image":
-            value = {"image": image.pk, "alt_text": IMAGE_ALT, "caption": L("", "", "")}
+            value = {
+                "image": {
+                    "image": image.pk,
+                    "decorative": False,
+                    "alt_text": IMAGE_ALT,
+                },
+                "caption": L("", "", ""),
+            }
         elif block_type == "service":
             service = find_service(value)
             if service is None:

@@ -28,8 +28,7 @@ from directory import local
 from portal.ratelimit import rate_limited
 
 from . import journey
-from .models import Enrolment, Feedback
-from .services import (
+from .enrolments import (
     MAX_ANSWER_LENGTH,
     StaleAnswer,
     answers_by_block,
@@ -39,6 +38,7 @@ from .services import (
     forget_path,
     save_answer,
 )
+from .models import Enrolment, Feedback
 
 
 def personal(view):

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from progress.models import Enrolment
 
-from . import services, texts, vapid
+from . import lifecycle, links, queue, texts, vapid
 from .forms import PreferenceForm
 from .models import PathReminderDefaults, PushSubscription, ReminderPreference
 
@@ -58,7 +58,7 @@ def preferences(request, public_id):
             pref.email = None
             pref.email_verified_at = pref.email_bounced_at = None
             pref.verification_requested_at = pref.verification_sent_at = None
-            services.reschedule(pref)
+            lifecycle.reschedule(pref)
             pref.save()
         messages.success(request, _("The e-mail address was removed."))
         return redirect("reminders:preferences", public_id=public_id)
@@ -80,13 +80,13 @@ def preferences(request, public_id):
                 pref.verification_sent_at = None
                 pref.verification_requested_at = timezone.now() if pref.email else None
                 verify = bool(pref.email)
-            services.reschedule(pref)
+            lifecycle.reschedule(pref)
             pref.save()
             if verify:
                 pref_id = pref.pk
                 # After commit, and never fatal: with Redis down the sweeper
                 # sends the confirmation later and this page still saves.
-                transaction.on_commit(lambda: services.enqueue_verification(pref_id))
+                transaction.on_commit(lambda: queue.enqueue_verification(pref_id))
         if pref.enabled and pref.channel == "email" and not pref.email_verified_at:
             messages.info(
                 request,
@@ -135,7 +135,7 @@ def unsubscribe(request, token):
     (the button, a mail app's RFC 8058 one-click, or the notification's
     action) stops the reminders the token names and nothing else.
     """
-    pref = services.preference_for_unsubscribe(token)
+    pref = links.preference_for_unsubscribe(token)
     if pref is None:
         raise Http404
     done = False
@@ -143,7 +143,7 @@ def unsubscribe(request, token):
         with transaction.atomic():
             pref = ReminderPreference.objects.select_for_update().get(pk=pref.pk)
             pref.enabled = False
-            services.stop(
+            lifecycle.stop(
                 pref, ReminderPreference.Stop.UNSUBSCRIBED, fields=["enabled"]
             )
         done = True
@@ -157,13 +157,13 @@ def unsubscribe(request, token):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify_email(request, token):
-    pref = services.preference_for_verify(token)
+    pref = links.preference_for_verify(token)
     if pref is None:
         return render(request, "reminders/verify_email.html", {"invalid": True})
     if request.method == "POST" and not pref.email_verified_at:
         pref.email_verified_at = timezone.now()
         pref.email_bounced_at = None
-        services.reschedule(pref)
+        lifecycle.reschedule(pref)
         pref.save()
     return render(
         request,

@@ -4,16 +4,16 @@ __all__ = ["client_on_path", "open_all_steps", "young_person"]
 
 from django.test import Client
 
-from progress import services
+from progress import enrolments
 
 from .journey import young_person
 
 
 def open_all_steps(user, path):
     """Enrol the person and mark every step done, so that any step may open."""
-    enrolment, _ = services.enrol(user, path.path_key)
+    enrolment, _ = enrolments.enrol(user, path.path_key)
     for step in path.get_steps():
-        services.complete_step(enrolment, step.step_key)
+        enrolments.complete_step(enrolment, step.step_key)
     return enrolment
 
 
@@ -53,7 +53,10 @@ def block_of_kind(kind, image, home, band_services, contact_service):
     link = f'<p>Katso <a linktype="page" id="{home.pk}">etusivu</a>.</p>'
     return {
         "text": link,
-        "image": {"image": image.pk, "alt_text": "Kuva", "caption": ""},
+        "image": {
+            "image": {"image": image.pk, "decorative": False, "alt_text": "Kuva"},
+            "caption": "",
+        },
         "video": {
             "title": "Video",
             "external_url": "https://v.example.org/1",

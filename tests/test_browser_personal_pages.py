@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from progress import services
+from progress import enrolments
 
 from .conftest import axe_violations
 from .journey import build_path, young_person
@@ -45,11 +45,11 @@ def test_personal_pages_are_accessible_and_discreet(request, live_server, viewpo
     page = request.getfixturevalue(viewport)
     path = build_path(order_mode="free")
     person = young_person()
-    enrolment, _ = services.enrol(person, path.path_key)
+    enrolment, _ = enrolments.enrol(person, path.path_key)
     step = path.get_steps()[0]
     block_id = step.answerable_blocks()[0][0]
-    services.save_answer(enrolment, step.step_key, block_id, {"text": "Mietin"})
-    services.complete_step(enrolment, step.step_key)
+    enrolments.save_answer(enrolment, step.step_key, block_id, {"text": "Mietin"})
+    enrolments.complete_step(enrolment, step.step_key)
     _signed_in(page, live_server, person)
 
     page.goto(f"{live_server.url}/fi/")

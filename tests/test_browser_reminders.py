@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from progress.models import Enrolment
-from reminders import services, vapid
+from reminders import dispatcher, vapid
 from reminders.models import Delivery, PushSubscription, ReminderPreference
 
 from .conftest import PHONE, axe_violations
@@ -132,7 +132,7 @@ def test_subscribe_to_push_on_a_phone(browser, live_server, locales):
         assert outcome.startswith(("subscribed", "refused"))
 
         # The next reminder goes to this subscription, encrypted.
-        services.dispatch(now=_allowed_moment(pref))
+        dispatcher.dispatch(now=_allowed_moment(pref))
         message = push.wait_for(1, "puhelin")
         assert message and message[0]["data"]["body"] == "Polku odottaa sinua"
         assert Delivery.objects.filter(status="sent").count() <= 1

@@ -14,7 +14,7 @@ import requests
 from django.conf import settings
 
 from portal import processes
-from reminders import services
+from reminders import dispatcher
 from reminders.models import Delivery
 
 from .conftest import _child_env
@@ -187,8 +187,8 @@ def test_every_due_reminder_is_sent_exactly_once_by_two_workers(
         push_pref(push_service, username=f"nuori{number}")
     before = _sent_by_worker()
 
-    assert services.dispatch(now=AFTERNOON) == REMINDERS
-    assert services.dispatch(now=AFTERNOON) == 0  # claimed: not due again
+    assert dispatcher.dispatch(now=AFTERNOON) == REMINDERS
+    assert dispatcher.dispatch(now=AFTERNOON) == 0  # claimed: not due again
     assert wait_until(
         lambda: Delivery.objects.filter(status="sent").count() == REMINDERS,
         timeout=60,

@@ -106,7 +106,17 @@ def every_block(image, document, service):
     """One of each step block, as the admin form posts it."""
     return [
         ("text", rich_text("<p>Tekstiä.</p>")),
-        ("image", {"image": image.pk, "alt_text": "Kukkula", "caption": ""}),
+        (
+            "image",
+            {
+                "image": {
+                    "image": image.pk,
+                    "decorative": False,
+                    "alt_text": "Kukkula",
+                },
+                "caption": "",
+            },
+        ),
         (
             "video",
             {
@@ -319,7 +329,15 @@ def test_images_need_alternative_text(media, service):
     response = post_step(
         editor,
         path,
-        [("image", {"image": image.pk, "alt_text": "", "caption": ""})],
+        [
+            (
+                "image",
+                {
+                    "image": {"image": image.pk, "decorative": False, "alt_text": ""},
+                    "caption": "",
+                },
+            )
+        ],
         action="action-submit",
     )
     assert response.status_code == 200

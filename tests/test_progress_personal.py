@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import User
+from progress.enrolments import enrol, save_answer
 from progress.models import Answer, Enrolment
-from progress.services import enrol, save_answer
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.strongid.identity import helsinki_today
 from progress import retention
+from progress.enrolments import enrol
 from progress.models import Enrolment
-from progress.services import enrol
 from progress.tasks import apply_retention
 from reminders.models import ReminderPreference
 

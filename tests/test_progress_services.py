@@ -6,14 +6,14 @@ import pytest
 from django.db import connection
 
 from accounts.models import User
-from progress.models import Answer, Enrolment
-from progress.services import (
+from progress.enrolments import (
     StaleAnswer,
     complete_step,
     completed_step_keys,
     enrol,
     save_answer,
 )
+from progress.models import Answer, Enrolment
 
 pytestmark = pytest.mark.django_db
 PATH, STEP1, STEP2 = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()

@@ -29,7 +29,7 @@ from directory.models import (
 )
 from home.models import ContentPage
 from paths.models import PathPage, PathStepPage
-from progress import services as progress
+from progress import enrolments as progress
 
 from .journey import build_path
 from .paths_helpers import BLOCK_KINDS, block_of_kind, open_all_steps, young_person

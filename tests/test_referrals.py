@@ -11,7 +11,7 @@ from accounts.models import User
 from directory import demo
 from directory.models import Organisation
 from paths import workflows
-from progress import services as progress
+from progress import enrolments as progress
 from progress.models import Enrolment
 from referrals.models import ReferralLink, StaffMembership
 from tests.paths_helpers import young_person

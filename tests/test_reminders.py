@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from progress.models import Enrolment
-from reminders import schedule, services
+from reminders import dispatcher, links, schedule
 from reminders.models import (
     Delivery,
     PathReminderDefaults,
@@ -210,7 +210,7 @@ def test_turning_off_clears_the_schedule(client):
     assert client.post(url, data).status_code == 302
     pref.refresh_from_db()
     assert not pref.enabled and pref.next_due_at is None
-    assert services.dispatch(now=timezone.now() + dt.timedelta(days=30)) == 0
+    assert dispatcher.dispatch(now=timezone.now() + dt.timedelta(days=30)) == 0
 
 
 @pytest.mark.django_db
@@ -230,7 +230,7 @@ def test_e_mail_address_is_confirmed_by_signed_link_and_removable(client):
         cursor.execute("select email from reminders_reminderpreference")
         assert "nuori@example.org" not in cursor.fetchone()[0]  # encrypted
     assert list(stored) == ["nuori@example.org"]
-    token = services.verify_token(pref)
+    token = links.verify_token(pref)
     confirm = reverse("reminders:verify_email", args=[token])
     client.logout()
     assert client.get(confirm).status_code == 200
@@ -241,7 +241,7 @@ def test_e_mail_address_is_confirmed_by_signed_link_and_removable(client):
     assert pref.email_verified_at is not None and pref.next_due_at is not None
     pref.email = "toinen@example.org"
     pref.save()
-    assert services.preference_for_verify(token) is None  # old link, new address
+    assert links.preference_for_verify(token) is None  # old link, new address
     client.force_login(pref.enrolment.user)
     client.post(url, {"remove_email": "1"})
     pref.refresh_from_db()
@@ -253,7 +253,7 @@ def test_unsubscribe_link_stops_only_its_own_reminders(client):
     """The signed link stops its reminders without sign-in, and no one else's."""
     mine = make_pref("a", next_due_at=timezone.now())
     other = make_pref("b", next_due_at=timezone.now())
-    token = services.unsubscribe_token(mine)
+    token = links.unsubscribe_token(mine)
     url = reverse("reminders:unsubscribe", args=[token])
     response = client.get(url)
     assert response.status_code == 200

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from portal import processes
-from reminders import services
+from reminders import conf, dispatcher, sweeper
 from reminders.models import Delivery, ReminderPreference
 
 from .conftest import _child_env
@@ -233,7 +233,7 @@ def test_a_worker_killed_while_sending_loses_nothing_and_sends_nothing_twice(
     # and the first e-mail are held in flight, the others go through.
     push_service.gate, smtp_relay.gate = push_gate, mail_gate
     first = workers.start()
-    assert services.dispatch(now=AFTERNOON) == PUSH + EMAIL
+    assert dispatcher.dispatch(now=AFTERNOON) == PUSH + EMAIL
 
     assert push_gate.arrived.wait(60) and mail_gate.arrived.wait(60)
     # Kill while the two held ones are in flight, once the others are done:
@@ -267,7 +267,7 @@ def test_reminders_queued_when_redis_loses_its_queue_are_sent_by_the_sweeper(
     """Redis stops while 20 reminders wait in its queue: none is lost, because
     the sweeper (run by beat) queues again what no worker ever claimed."""
     _due_reminders(push_service)
-    assert services.dispatch(now=AFTERNOON) == PUSH + EMAIL  # no worker yet
+    assert dispatcher.dispatch(now=AFTERNOON) == PUSH + EMAIL  # no worker yet
     own_broker["stop"]()
     own_broker["start"]()  # empty: the queue went with it
     workers.start()
@@ -276,9 +276,9 @@ def test_reminders_queued_when_redis_loses_its_queue_are_sent_by_the_sweeper(
 
     # The dispatcher's rows carry AFTERNOON: the sweeper runs after both clocks.
     later = max(AFTERNOON, timezone.now()) + dt.timedelta(
-        seconds=services.conf.get("REMINDERS_REQUEUE_AFTER") + 60
+        seconds=conf.get("REMINDERS_REQUEUE_AFTER") + 60
     )
-    assert services.sweep(now=later) == PUSH + EMAIL
+    assert sweeper.sweep(now=later) == PUSH + EMAIL
     assert wait_until(
         lambda: not Delivery.objects.exclude(status="sent").exists(), timeout=90
     ), Delivery.objects.values_list("status", "attempts")

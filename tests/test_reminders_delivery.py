@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from progress.models import Enrolment
-from reminders import services, vapid
+from reminders import dispatcher, lifecycle, links, sweeper, vapid
 from reminders.models import Delivery, PushSubscription, QueueEvent, ReminderPreference
 
 from .pushservice import PushService
@@ -130,8 +130,8 @@ def test_due_reminder_arrives_once_encrypted_and_discreet(push_service):
     decryptable with the subscription's key, and saying only "Polku odottaa
     sinua" with a tag and Topic that identify this one reminder."""
     pref = push_pref(push_service)
-    assert services.dispatch(now=AFTERNOON) == 1
-    assert services.dispatch(now=AFTERNOON) == 0  # nothing due twice
+    assert dispatcher.dispatch(now=AFTERNOON) == 1
+    assert dispatcher.dispatch(now=AFTERNOON) == 0  # nothing due twice
     assert settled(1)
     messages = push_service.wait_for(1, "nuori")
     time.sleep(1.0)
@@ -161,7 +161,7 @@ def test_texts_follow_the_enrolment_language(push_service):
     """Swedish and English enrolments get their discreet text in their language."""
     push_pref(push_service, "svensk", language="sv")
     push_pref(push_service, "english", language="en")
-    services.dispatch(now=AFTERNOON)
+    dispatcher.dispatch(now=AFTERNOON)
     assert push_service.wait_for(1, "svensk")[0]["data"]["body"] == "Din stig väntar"
     body = push_service.wait_for(1, "english")[0]["data"]["body"]
     assert body == "Your path is waiting"
@@ -179,7 +179,7 @@ def test_two_dispatchers_at_once_still_deliver_once(push_service):
     def run():
         barrier.wait()
         try:
-            counts.append(services.dispatch(now=AFTERNOON, batch=3))
+            counts.append(dispatcher.dispatch(now=AFTERNOON, batch=3))
         finally:
             connection.close()
 
@@ -209,12 +209,12 @@ def test_quiet_hours_defer_across_dst_and_then_deliver(push_service):
         window_start=dt.time(7),
         window_end=dt.time(23),
     )
-    assert services.dispatch(now=night) == 0
+    assert dispatcher.dispatch(now=night) == 0
     pref.refresh_from_db()
     assert pref.next_due_at == dt.datetime(2026, 3, 29, 5, 0, tzinfo=dt.UTC)
     assert QueueEvent.objects.get(kind="deferred_quiet").count == 1
-    assert services.dispatch(now=pref.next_due_at - dt.timedelta(minutes=1)) == 0
-    assert services.dispatch(now=pref.next_due_at) == 1
+    assert dispatcher.dispatch(now=pref.next_due_at - dt.timedelta(minutes=1)) == 0
+    assert dispatcher.dispatch(now=pref.next_due_at) == 1
     assert push_service.wait_for(1, "nuori")
 
 
@@ -247,9 +247,9 @@ def test_completion_opt_out_deletion_and_unanswered_stop_reminders(push_service)
 
     now = AFTERNOON
     for _ in range(3):
-        assert services.dispatch(now=now) == 1
+        assert dispatcher.dispatch(now=now) == 1
         now += dt.timedelta(days=1)
-    assert services.dispatch(now=now) == 0
+    assert dispatcher.dispatch(now=now) == 0
     quiet.refresh_from_db()
     assert quiet.stopped == "unanswered" and quiet.next_due_at is None
     assert len(push_service.wait_for(3, "hiljainen")) == 3
@@ -262,7 +262,7 @@ def test_completion_opt_out_deletion_and_unanswered_stop_reminders(push_service)
     # The person continues: the count resets and reminders come again.
     Enrolment.objects.filter(pk=quiet.enrolment_id).update(last_activity_at=now)
     quiet.enabled = True
-    services.reschedule(quiet, now=now)
+    lifecycle.reschedule(quiet, now=now)
     quiet.save()
     assert quiet.unanswered == 0 and quiet.next_due_at is not None
 
@@ -272,7 +272,7 @@ def test_unsubscribe_from_the_delivered_message(push_service):
     """The stop link inside a delivered reminder works with one POST, without
     signing in, and no further reminder is recorded."""
     pref = push_pref(push_service, inactive_days=1)
-    services.dispatch(now=AFTERNOON)
+    dispatcher.dispatch(now=AFTERNOON)
     data = push_service.wait_for(1, "nuori")[0]["data"]
     response = Client().post(
         data["stop_url"],
@@ -282,7 +282,7 @@ def test_unsubscribe_from_the_delivered_message(push_service):
     assert response.status_code == 200
     pref.refresh_from_db()
     assert pref.stopped == "unsubscribed" and not pref.enabled
-    assert services.dispatch(now=AFTERNOON + dt.timedelta(days=2)) == 0
+    assert dispatcher.dispatch(now=AFTERNOON + dt.timedelta(days=2)) == 0
 
 
 @pytest.mark.django_db(transaction=True)
@@ -291,7 +291,7 @@ def test_expired_subscription_is_removed(push_service):
     the reminders that used it."""
     pref = push_pref(push_service)
     push_service.status["nuori"] = 410
-    services.dispatch(now=AFTERNOON)
+    dispatcher.dispatch(now=AFTERNOON)
     assert wait_until(lambda: not PushSubscription.objects.exists())
     pref.refresh_from_db()
     assert pref.stopped == "expired" and pref.next_due_at is None
@@ -305,15 +305,15 @@ def test_push_service_failure_retries_with_backoff(push_service):
     countdown task); the sweeper sends it when the wait is over."""
     push_pref(push_service)
     push_service.status["nuori"] = 503
-    services.dispatch(now=AFTERNOON)
+    dispatcher.dispatch(now=AFTERNOON)
     assert wait_until(lambda: Delivery.objects.filter(status="retry").exists())
     delivery = Delivery.objects.get()
     wait = (delivery.next_attempt_at - timezone.now()).total_seconds()
     assert 30 < wait <= 60 and delivery.attempts == 1
-    assert services.sweep() == 0  # the wait is not over yet
+    assert sweeper.sweep() == 0  # the wait is not over yet
     del push_service.status["nuori"]
     Delivery.objects.update(next_attempt_at=timezone.now())  # ...now it is
-    assert services.sweep() == 1
+    assert sweeper.sweep() == 1
     assert settled(1)
     assert len(push_service.wait_for(1, "nuori")) == 1
 
@@ -339,7 +339,7 @@ def test_e_mail_reminder_and_hard_bounce(smtp_relay):
         next_due_at=AFTERNOON - dt.timedelta(minutes=1),
     )
     smtp_relay.refuse.add("ei-ole@example.org")
-    assert services.dispatch(now=AFTERNOON) == 2
+    assert dispatcher.dispatch(now=AFTERNOON) == 2
     assert wait_until(lambda: smtp_relay.messages)
     assert wait_until(lambda: Delivery.objects.filter(status="failed").exists())
     message = smtp_relay.messages[0]
@@ -347,7 +347,7 @@ def test_e_mail_reminder_and_hard_bounce(smtp_relay):
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     stop_url = "".join(message["List-Unsubscribe"].split()).strip("<>")
     token = stop_url.rstrip("/").rsplit("/", 1)[-1]
-    assert services.preference_for_unsubscribe(token) == good
+    assert links.preference_for_unsubscribe(token) == good
     delivery = Delivery.objects.get(preference=good)
     assert delivery.token.hex in message["Message-ID"]
     bad.refresh_from_db()
@@ -403,7 +403,7 @@ def test_queue_down_loses_nothing_and_the_page_still_saves(push_service, smtp_re
         pref.refresh_from_db()
         pref.next_due_at = AFTERNOON - dt.timedelta(minutes=1)
         pref.save()
-        assert services.dispatch(now=AFTERNOON) == 1
+        assert dispatcher.dispatch(now=AFTERNOON) == 1
     finally:
         use_broker(app, original)
     assert QueueEvent.objects.get(kind="enqueue_failed").count == 2
@@ -413,7 +413,7 @@ def test_queue_down_loses_nothing_and_the_page_still_saves(push_service, smtp_re
     # The page stamped "verification asked at" with the real clock, the
     # dispatcher's rows carry AFTERNOON: the sweeper runs after both.
     later = max(AFTERNOON, timezone.now()) + dt.timedelta(minutes=10)
-    assert services.sweep(now=later) == 1
+    assert sweeper.sweep(now=later) == 1
     assert len(push_service.wait_for(1, "nuori")) == 1
     assert wait_until(lambda: smtp_relay.messages)  # the confirmation link
     assert "/reminders/confirm/" in smtp_relay.messages[0].get_payload()

@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 
 from progress import journey
-from progress.services import answers_by_block
+from progress.enrolments import answers_by_block
 
 register = template.Library()
 

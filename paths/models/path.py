@@ -1,12 +1,4 @@
-"""Self-care paths: themes, the path index, paths and their steps.
-
-A path is a page; its steps are child pages (`PathStepPage`). A step's
-`translation_key` is its stable identity (`step_key`): it survives editing,
-reordering and translation. docs/paths.md explains the choice.
-"""
-
-import json
-import uuid
+"""A self-care path: its public intro, who it is for, and its steps in order."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,15 +16,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from home.models import BasePage
 
-from .blocks import ANSWERABLE_BLOCK_TYPES, StepStreamBlock
-from .permissions import ReviewedPublishingMixin
-from .rendering import prepare_body
+from ..permissions import ReviewedPublishingMixin
+from .themes import Theme
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -58,37 +49,6 @@ PHONE_PREVIEW_SIZES = [
 ]
 
 
-class Theme(TranslatableMixin, models.Model):
-    """A theme of the path index: mieli, päihteet, jaksaminen, … (editable)."""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"), max_length=80, help_text=_("Used in the address: ?theme=mieli")
-    )
-    description = models.CharField(_("description"), max_length=250, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", "name"]
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="paths_theme_unique_slug_per_locale"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-
 class PathPageForm(WagtailAdminPageForm):
     """Offer the themes of the default language only: one box per theme.
 
@@ -102,55 +62,6 @@ class PathPageForm(WagtailAdminPageForm):
             self.fields["themes"].queryset = Theme.objects.filter(
                 locale=Locale.get_default()
             )
-
-
-class PathIndexPage(ReviewedPublishingMixin, BasePage):
-    """The paths of one language, grouped and filtered by theme."""
-
-    body = RichTextField(_("body"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["paths.PathPage"]
-    page_description = _("The list of paths by theme. One per language.")
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("path index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        themes = list(Theme.objects.filter(locale=self.locale))
-        paths = list(
-            PathPage.objects.child_of(self)
-            .live()
-            .specific()
-            .prefetch_related("themes")
-            .order_by("path")
-        )
-        # Paths of other languages may point at the Finnish themes: match by key.
-        selected = request.GET.get("theme", "")
-        by_key = {theme.translation_key: theme for theme in themes}
-        groups = []
-        for theme in themes:
-            if selected and theme.slug != selected:
-                continue
-            members = [
-                path
-                for path in paths
-                if any(
-                    by_key.get(t.translation_key) is theme for t in path.themes.all()
-                )
-            ]
-            if members:
-                groups.append({"theme": theme, "paths": members})
-        context.update(
-            themes=themes,
-            selected_theme=selected,
-            theme_groups=groups,
-            unthemed=[path for path in paths if not path.themes.all()],
-        )
-        return context
 
 
 class PathPage(ReviewedPublishingMixin, BasePage):
@@ -297,6 +208,8 @@ class PathPage(ReviewedPublishingMixin, BasePage):
 
     @cached_property
     def _steps(self):
+        from .step import PathStepPage  # step.py imports PathPage: a mutual pair
+
         return list(
             PathStepPage.objects.child_of(self)
             .live()
@@ -332,127 +245,6 @@ class PathPage(ReviewedPublishingMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["steps"] = self.get_steps()
-        return context
-
-    @property
-    def preview_sizes(self):
-        return PHONE_PREVIEW_SIZES
-
-
-def renew_block_ids(step):
-    """Give the step's blocks new ids, in the page and in all its revisions."""
-    renamed = {child.id: str(uuid.uuid4()) for child in step.body if child.id}
-    if not renamed:
-        return
-
-    def rename(text):
-        for old, new in renamed.items():
-            text = text.replace(old, new)
-        return text
-
-    PathStepPage.objects.filter(pk=step.pk).update(
-        body=json.loads(rename(json.dumps(step.body.get_prep_value())))
-    )
-    for revision in step.revisions.all():
-        revision.content = json.loads(rename(json.dumps(revision.content)))
-        revision.save(update_fields=["content"])
-
-
-class PathStepPage(ReviewedPublishingMixin, Page):
-    """One step of a path, composed from ready blocks."""
-
-    summary = models.CharField(
-        _("summary"),
-        max_length=200,
-        blank=True,
-        help_text=_("One sentence: what this step is about (shown in the step list)."),
-    )
-    estimated_minutes = models.PositiveSmallIntegerField(
-        _("estimated minutes"), null=True, blank=True
-    )
-    body = StreamField(StepStreamBlock(), verbose_name=_("content"))
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("estimated_minutes"),
-        FieldPanel("body"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-    ]
-    parent_page_types = ["paths.PathPage"]
-    subpage_types = []
-    page_description = _(
-        "A step of a path: text, exercises, questions and services from blocks."
-    )
-
-    class Meta:
-        verbose_name = _("path step")
-        verbose_name_plural = _("path steps")
-
-    @property
-    def step_key(self):
-        """The stable identity of the step: the same in every language."""
-        return self.translation_key
-
-    @cached_property
-    def path_page(self):
-        parent = PathPage.objects.filter(path=self.path[: -self.steplen]).first()
-        return parent or self.get_parent().specific
-
-    @cached_property
-    def _siblings(self):
-        steps = self.path_page.get_steps()
-        for step in steps:
-            if step.pk == self.pk:
-                self.__dict__["number"] = step.number
-                self.__dict__["step_count"] = step.step_count
-        return steps
-
-    @cached_property
-    def number(self):
-        """1-based position on the path among live steps (None if not live)."""
-        for step in self._siblings:
-            if step.pk == self.pk:
-                return step.number
-        return None
-
-    @cached_property
-    def step_count(self):
-        return len(self._siblings)
-
-    @property
-    def previous_step(self):
-        if not self.number or self.number == 1:
-            return None
-        return self._siblings[self.number - 2]
-
-    @property
-    def next_step(self):
-        if not self.number or self.number >= len(self._siblings):
-            return None
-        return self._siblings[self.number]
-
-    def answerable_blocks(self):
-        """(block id, block type, value) of every block a young person answers."""
-        return [
-            (child.id, child.block_type, child.value)
-            for child in self.body
-            if child.block_type in ANSWERABLE_BLOCK_TYPES
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["path"] = self.path_page
-        context["steps"] = self._siblings
-        # The step's own help box block replaces the site-wide one: once a page.
-        context["help_box_in_content"] = any(
-            child.block_type == "help_box" for child in self.body
-        )
-        prepare_body(self.body, request)
         return context
 
     @property

@@ -1,4 +1,4 @@
-"""What a young person can do to their own progress, in one place.
+"""What a young person can do to their own enrolments and answers, in one place.
 
 Views call these; each is idempotent so that a double submit, a retry or two
 open tabs end in the same state as one careful click.

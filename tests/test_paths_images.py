@@ -1,0 +1,111 @@
+"""Step images: Wagtail's ImageBlock with a caption, and the migration to it."""
+
+import importlib
+import json
+from io import BytesIO
+
+import pytest
+from django.apps import apps
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test import Client
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from home import demo as home_demo
+from paths.models import PathIndexPage, PathPage, PathStepPage
+
+pytestmark = pytest.mark.django_db
+
+MIGRATION = importlib.import_module(
+    "paths.migrations.0010_step_image_is_wagtail_image_block"
+)
+ALT = "Vihreät kukkulat ja keltainen aurinko."
+CAPTION = "Maisema, joka rauhoittaa."
+
+
+def _png():
+    buffer = BytesIO()
+    PILImage.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def step_and_image():
+    homes = home_demo.load()
+    index = PathIndexPage(title="Polut", slug="polut")
+    homes["fi"].add_child(instance=index)
+    index.save_revision().publish()
+    path = PathPage(
+        title="Huoli",
+        slug="huoli",
+        summary="Tiivistelmä.",
+        intro="<p>Johdanto.</p>",
+        who_sees_what="<p>Vastauksesi näet vain sinä.</p>",
+        completion_message="<p>Valmista!</p>",
+    )
+    index.add_child(instance=path)
+    path.save_revision().publish()
+    step = PathStepPage(title="Eka", slug="eka", body=[("text", "<p>Hei</p>")])
+    path.add_child(instance=step)
+    step.save_revision().publish()
+    image = get_image_model().objects.create(
+        title="Kuva", file=ContentFile(_png(), name="kuva.png")
+    )
+    return step, image
+
+
+def _write_old_body(step, body):
+    """Store `body` as it was saved before ImageBlock, in the page and a revision."""
+    raw = json.dumps(body)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "update paths_pathsteppage set body = %s where page_ptr_id = %s",
+            [raw, step.pk],
+        )
+    revision = step.latest_revision
+    revision.content["body"] = raw
+    revision.save(update_fields=["content"])
+
+
+def _run_migration():
+    operation = MIGRATION.Migration.operations[-1]
+    operation.code(apps, None)
+
+
+def test_old_image_keeps_its_image_alt_text_and_caption(step_and_image):
+    """A step saved with the old image block shows the same image, alt text and
+    caption after the migration, in the live page and in its latest revision."""
+    step, image = step_and_image
+    old = {"image": image.pk, "alt_text": ALT, "caption": CAPTION}
+    _write_old_body(step, [{"type": "image", "value": old, "id": "kuva-1"}])
+    _run_migration()
+    _run_migration()  # a second run leaves migrated values alone
+
+    step = PathStepPage.objects.get(pk=step.pk)
+    value = step.body[0].value
+    assert step.body[0].id == "kuva-1"
+    assert value["image"].pk == image.pk
+    assert value["image"].contextual_alt_text == ALT
+    assert value["image"].decorative is False
+    assert value["caption"] == CAPTION
+    revised = step.latest_revision.as_object().body[0].value
+    assert revised["image"].contextual_alt_text == ALT
+    assert revised["caption"] == CAPTION
+
+    html = Client().get(step.url).content.decode()
+    assert f'alt="{ALT}"' in html
+    assert f"<figcaption>{CAPTION}</figcaption>" in html
+
+
+def test_decorative_image_renders_with_empty_alt(step_and_image):
+    """An image marked decorative is hidden from screen readers with alt=""."""
+    step, image = step_and_image
+    decorative = {"image": image.pk, "decorative": True, "alt_text": ""}
+    step.body = [{"type": "image", "value": {"image": decorative, "caption": ""}}]
+    step.save_revision().publish()
+    html = Client().get(step.url).content.decode()
+    figure = html[html.index('<figure class="block-image">') :]
+    figure = figure[: figure.index("</figure>")]
+    assert 'alt=""' in figure
+    assert "<figcaption>" not in figure
