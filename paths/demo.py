@@ -20,6 +20,7 @@ from io import BytesIO
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
@@ -31,7 +32,8 @@ from . import workflows
 from .models import PathIndexPage, PathPage, PathStepPage, Theme
 from .workflows import assign_review_workflow
 
-LANGUAGES = ("fi", "sv", "en")
+# The demo is written in every content language the site has.
+LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 NAMESPACE = uuid.UUID("6f1f4f0e-3c1d-4b5e-9d51-6b1f0d1f7a11")
 STEP_SLUG = {"fi": "vaihe", "sv": "steg", "en": "step"}
 IMAGE_TITLE = "Polku demo: rauhallinen maisema"

@@ -6,14 +6,13 @@ Their StreamField block id keys the saved answers (see the package docstring).
 import re
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from directory.blocks import ServiceChooserBlock
 from directory.kinds import ServiceKind
-
-from .rich_text import SHORT_FEATURES
 
 # Block types a young person answers; their ids key the saved answers.
 ANSWERABLE_BLOCK_TYPES = ("reflection", "checklist", "self_check")
@@ -80,7 +79,7 @@ class ScoreBandBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     feedback = blocks.RichTextBlock(
         label=_("Feedback"),
-        features=SHORT_FEATURES,
+        editor="short",
         help_text=_(
             "Reflective, never a diagnosis: 'if this feels familiar, talk to …'."
         ),
@@ -109,20 +108,12 @@ class ScoreBandBlock(blocks.StructBlock):
         label = _("Score band")
 
 
-class InstrumentLicence:
-    OWN = "own"
-    FREE = "free"
-    PERMISSION = "permission"
-    UNCLEAR = "unclear"
-    NO_ELECTRONIC = "no_electronic"
-
-    CHOICES = [
-        (OWN, _("Our own questions")),
-        (FREE, _("Free to use electronically (e.g. PHQ-A, GAD-7, AUDIT-C)")),
-        (PERMISSION, _("Used with the licence holder's written permission")),
-        (UNCLEAR, _("Licence unclear")),
-        (NO_ELECTRONIC, _("The licence forbids electronic use (e.g. SDQ)")),
-    ]
+class InstrumentLicence(models.TextChoices):
+    OWN = "own", _("Our own questions")
+    FREE = "free", _("Free to use electronically (e.g. PHQ-A, GAD-7, AUDIT-C)")
+    PERMISSION = "permission", _("Used with the licence holder's written permission")
+    UNCLEAR = "unclear", _("Licence unclear")
+    NO_ELECTRONIC = "no_electronic", _("The licence forbids electronic use (e.g. SDQ)")
 
 
 # Instruments whose licence is known to forbid electronic use: the editor is
@@ -133,7 +124,7 @@ FORBIDDEN_INSTRUMENTS = re.compile(r"\bSDQ\b|strengths and difficulties", re.I)
 class SelfCheckBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     introduction = blocks.RichTextBlock(
-        label=_("Introduction"), features=SHORT_FEATURES, required=False
+        label=_("Introduction"), editor="short", required=False
     )
     questions = blocks.ListBlock(
         SelfCheckQuestionBlock(), label=_("Questions"), min_num=1
@@ -152,7 +143,7 @@ class SelfCheckBlock(blocks.StructBlock):
     )
     licence = blocks.ChoiceBlock(
         label=_("Licence"),
-        choices=InstrumentLicence.CHOICES,
+        choices=InstrumentLicence.choices,
         default=InstrumentLicence.OWN,
     )
     licence_note = blocks.CharBlock(

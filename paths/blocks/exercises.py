@@ -3,13 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .rich_text import SHORT_FEATURES, TEXT_FEATURES
-
 
 class BreathingExerciseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     instructions = blocks.RichTextBlock(
-        label=_("Instructions"), features=SHORT_FEATURES, required=False
+        label=_("Instructions"), editor="short", required=False
     )
     inhale = blocks.IntegerBlock(
         label=_("Breathe in (seconds)"), min_value=1, max_value=10, default=4
@@ -45,7 +43,7 @@ class GroundingPromptBlock(blocks.StructBlock):
 class GroundingExerciseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     introduction = blocks.RichTextBlock(
-        label=_("Introduction"), features=SHORT_FEATURES, required=False
+        label=_("Introduction"), editor="short", required=False
     )
     prompts = blocks.ListBlock(
         GroundingPromptBlock(),
@@ -69,7 +67,7 @@ class GroundingExerciseBlock(blocks.StructBlock):
 
 class ExerciseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    instructions = blocks.RichTextBlock(label=_("Instructions"), features=TEXT_FEATURES)
+    instructions = blocks.RichTextBlock(label=_("Instructions"), editor="body")
     timer_minutes = blocks.IntegerBlock(
         label=_("Timer (minutes)"),
         min_value=1,
@@ -88,7 +86,7 @@ class ExerciseBlock(blocks.StructBlock):
 class UrgeSurfingBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     instructions = blocks.RichTextBlock(
-        label=_("Instructions"), features=SHORT_FEATURES, required=False
+        label=_("Instructions"), editor="short", required=False
     )
     minutes = blocks.IntegerBlock(
         label=_("Timer (minutes)"), min_value=1, max_value=30, default=5

@@ -11,14 +11,13 @@ from .exercises import (
     UrgeSurfingBlock,
 )
 from .help_and_services import HelpBoxBlock, ServiceContactBlock
-from .rich_text import TEXT_FEATURES
 from .text_and_media import CaptionedImageBlock, TipBlock, TrustedLinkBlock, VideoBlock
 
 
 class StepStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Text"),
-        features=TEXT_FEATURES,
+        editor="body",
         icon="pilcrow",
         template="components/blocks/paragraph_block.html",
         group=_("Text and media"),

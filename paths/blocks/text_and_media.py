@@ -1,14 +1,13 @@
 """Blocks that show something: an image, a video, a tip or quote, a trusted link."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
-
-from .rich_text import SHORT_FEATURES
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -75,7 +74,7 @@ class VideoBlock(blocks.StructBlock):
     )
     transcript = blocks.RichTextBlock(
         label=_("Transcript"),
-        features=["bold", "italic", "link", "ul"],
+        editor="short_list",
         help_text=_(
             "Required. Everything said and shown, for those who cannot play it."
         ),
@@ -108,13 +107,18 @@ class VideoBlock(blocks.StructBlock):
         return value
 
 
+class TipKind(models.TextChoices):
+    TIP = "tip", _("Tip")
+    QUOTE = "quote", _("Quote")
+
+
 class TipBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Kind"),
-        choices=[("tip", _("Tip")), ("quote", _("Quote"))],
+        choices=TipKind.choices,
         default="tip",
     )
-    text = blocks.RichTextBlock(label=_("Text"), features=SHORT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), editor="short")
     attribution = blocks.CharBlock(
         label=_("Who said it"),
         required=False,

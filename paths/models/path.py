@@ -25,8 +25,6 @@ from home.models import BasePage
 from ..permissions import ReviewedPublishingMixin
 from .themes import Theme
 
-INTRO_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-
 PHONE_PREVIEW_SIZES = [
     {
         "name": "mobile",
@@ -67,8 +65,9 @@ class PathPageForm(WagtailAdminPageForm):
 class PathPage(ReviewedPublishingMixin, BasePage):
     """One self-care path: a public intro and ordered steps (child pages)."""
 
-    ORDER_SEQUENTIAL = "sequential"
-    ORDER_FREE = "free"
+    class OrderMode(models.TextChoices):
+        SEQUENTIAL = "sequential", _("Steps open in order")
+        FREE = "free", _("Steps in any order")
 
     summary = models.CharField(
         _("summary"),
@@ -88,11 +87,8 @@ class PathPage(ReviewedPublishingMixin, BasePage):
     order_mode = models.CharField(
         _("order of steps"),
         max_length=12,
-        choices=[
-            (ORDER_SEQUENTIAL, _("Steps open in order")),
-            (ORDER_FREE, _("Steps in any order")),
-        ],
-        default=ORDER_SEQUENTIAL,
+        choices=OrderMode.choices,
+        default=OrderMode.SEQUENTIAL,
     )
     readable_without_identification = models.BooleanField(
         _("steps can be read without identification"),
@@ -104,12 +100,12 @@ class PathPage(ReviewedPublishingMixin, BasePage):
     )
     intro = RichTextField(
         _("intro"),
-        features=INTRO_FEATURES,
+        editor="body",
         help_text=_("Public: what the path contains and how it helps."),
     )
     who_sees_what = RichTextField(
         _("who sees what"),
-        features=["bold", "link", "ul"],
+        editor="note_list",
         help_text=_(
             "Plainly: nobody reads answers in real time, staff never see individual "
             "answers."
@@ -117,7 +113,7 @@ class PathPage(ReviewedPublishingMixin, BasePage):
     )
     completion_message = RichTextField(
         _("completion message"),
-        features=["bold", "italic", "link", "ul"],
+        editor="short_list",
         help_text=_("Shown when the young person finishes the path."),
     )
     last_reviewed = models.DateField(
@@ -200,7 +196,7 @@ class PathPage(ReviewedPublishingMixin, BasePage):
 
     @property
     def is_sequential(self):
-        return self.order_mode == self.ORDER_SEQUENTIAL
+        return self.order_mode == self.OrderMode.SEQUENTIAL
 
     @property
     def is_past_review(self):

@@ -7,14 +7,14 @@ from wagtail.fields import RichTextField
 from home.models import BasePage
 
 from ..permissions import ReviewedPublishingMixin
-from .path import INTRO_FEATURES, PathPage
+from .path import PathPage
 from .themes import Theme
 
 
 class PathIndexPage(ReviewedPublishingMixin, BasePage):
     """The paths of one language, grouped and filtered by theme."""
 
-    body = RichTextField(_("body"), blank=True, features=INTRO_FEATURES)
+    body = RichTextField(_("body"), blank=True, editor="body")
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     parent_page_types = ["home.HomePage"]
