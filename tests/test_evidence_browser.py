@@ -15,7 +15,7 @@ from evidence.report import add_months, last_whole_month
 from referrals.models import ReferralLink, ReferredEnrolment, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
-from .staff import current_totp_code
+from .staff import sign_in_browser
 from .strongid import code_for_age
 
 pytestmark = pytest.mark.browser
@@ -56,14 +56,7 @@ def known_totp(username):
 
 
 def sign_in(page, base, username):
-    secret = known_totp(username)
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=login]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.locator("input[name=code]").fill(current_totp_code(secret))
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(lambda url: "/accounts/" not in url)
+    sign_in_browser(page, base, username, known_totp(username), password=PASSWORD)
 
 
 def test_demo_manager_sees_funnel_nps_age_bands_and_exports(browser, live_server, demo):
