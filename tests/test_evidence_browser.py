@@ -16,7 +16,7 @@ from referrals.models import ReferralLink, ReferredEnrolment, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
 from .staff import sign_in_browser
-from .strongid import code_for_age
+from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
 PASSWORD = "demo-password-for-browser-tests"
@@ -180,10 +180,9 @@ def test_staff_link_reused_copied_postered_and_credited(
         )
         assert link.opened == 0 and link.service_id == own.pk
         young.goto(short_url)
-        young.get_by_role("button", name="Aloita polku").tap()
-        young.wait_for_url(f"{identity_provider}/authorize**")
-        young.get_by_label("Henkilötunnus").fill(code_for_age(14))
-        young.get_by_role("button", name="Tunnistaudu").tap()
+        identify_in_browser(
+            young, identity_provider, code_for_age(14), start="Aloita polku"
+        )
         young.wait_for_url(lambda url: "/authorize" not in url and "/r/" not in url)
         link.refresh_from_db()
         assert (link.opened, link.started) == (1, 1)

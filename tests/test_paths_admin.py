@@ -22,6 +22,7 @@ from paths.blocks import StepStreamBlock
 from paths.factories import PathIndexPageFactory, PathPageFactory, every_step_block
 from paths.models import PathIndexPage, PathPage, PathStepPage
 
+from .paths_helpers import form_value, listblock
 from .staff import staff_client
 
 
@@ -29,15 +30,6 @@ def staff(username, *groups, superuser=False):
     """A staff member with TOTP, signed in through allauth and its MFA step."""
     # The admin in English, so that the assertions read its messages.
     return staff_client(username, *groups, superuser=superuser, language="en")
-
-
-def listblock(items):
-    data = {
-        str(index): {"value": value, "deleted": "", "order": str(index)}
-        for index, value in enumerate(items)
-    }
-    data["count"] = str(len(items))
-    return data
 
 
 def make_index():
@@ -75,24 +67,6 @@ def every_block(image, document, service):
         (kind, form_value(stream.child_blocks[kind], value))
         for kind, value in every_step_block(image, service, page, document=document)
     ]
-
-
-def form_value(block, value):
-    """A stored block value as the admin's form posts it."""
-    from wagtail import blocks as wagtail_blocks
-
-    if isinstance(block, wagtail_blocks.StructBlock):
-        return {
-            name: form_value(block.child_blocks[name], child)
-            for name, child in value.items()
-        }
-    if isinstance(block, wagtail_blocks.ListBlock):
-        return listblock([form_value(block.child_block, item) for item in value])
-    if isinstance(block, wagtail_blocks.RichTextBlock):
-        return rich_text(value)
-    if isinstance(block, wagtail_blocks.BooleanBlock):
-        return "on" if value else ""
-    return "" if value is None else str(value)
 
 
 def self_check_form(licence="own", instrument="Omat kysymykset", bands=None):

@@ -7,7 +7,7 @@ from referrals.models import ReferralLink, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
 from .staff import make_staff, sign_in_browser
-from .strongid import code_for_age
+from .strongid import code_for_age, identify_in_browser
 from .test_directory import directory_site  # noqa: F401  (fixture)
 from .test_referrals import organisation
 
@@ -61,10 +61,9 @@ def test_staff_link_is_opened_identified_and_counted(
         young.goto(short_url)
         assert young.get_by_text("Ohjaamo Kouvola suositteli tätä polkua").is_visible()
         assert axe_violations(young) == []
-        young.get_by_role("button", name="Aloita polku").tap()
-        young.wait_for_url(f"{identity_provider}/authorize**")
-        young.get_by_label("Henkilötunnus").fill(code_for_age(14))
-        young.get_by_role("button", name="Tunnistaudu").tap()
+        identify_in_browser(
+            young, identity_provider, code_for_age(14), start="Aloita polku"
+        )
         young.wait_for_url(lambda url: "/authorize" not in url and "/r/" not in url)
         link.refresh_from_db()
         assert (link.opened, link.started) == (1, 1)
