@@ -192,3 +192,24 @@ def axe_violations(page):
         f"{item['nodes'][0]['target']})"
         for item in results.response["violations"]
     ]
+
+
+# --- Browser helpers shared by the browser tests -----------------------------
+
+
+def phone_context(browser, javascript=True):
+    """A new 375 px phone context and its page (the caller closes the context)."""
+    context = browser.new_context(
+        viewport=PHONE,
+        locale="fi-FI",
+        has_touch=True,
+        is_mobile=True,
+        java_script_enabled=javascript,
+    )
+    return context, context.new_page()
+
+
+def assert_accessible(page):
+    """axe-core finds nothing on the page."""
+    violations = axe_violations(page)
+    assert violations == [], (page.url, violations)

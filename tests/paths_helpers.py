@@ -1,9 +1,19 @@
 """Helpers of the path tests: a young person who has the steps open."""
 
-__all__ = ["client_on_path", "open_all_steps", "young_person"]
+__all__ = [
+    "BLOCK_KINDS",
+    "client_on_path",
+    "form_value",
+    "listblock",
+    "open_all_steps",
+    "young_person",
+]
 
 from django.test import Client
+from wagtail import blocks
+from wagtail.test.utils.form_data import rich_text
 
+from paths.blocks import StepStreamBlock
 from progress import enrolments
 
 from .journey import young_person
@@ -27,89 +37,30 @@ def client_on_path(path, user=None):
 
 
 # Every answerable or rendered block kind of a step that costs SQL to show.
-BLOCK_KINDS = [
-    "text",
-    "image",
-    "video",
-    "tip",
-    "trusted_link",
-    "breathing",
-    "grounding",
-    "exercise",
-    "urge_surfing",
-    "reflection",
-    "checklist",
-    "self_check",
-    "service_contact",
-]
+BLOCK_KINDS = [kind for kind in StepStreamBlock.base_blocks if kind != "help_box"]
 
 
-def block_of_kind(kind, image, home, band_services, contact_service):
-    """One block of `kind`, with whatever it touches in the database.
+def listblock(items):
+    """A list block's items as the admin's form posts them."""
+    data = {
+        str(index): {"value": value, "deleted": "", "order": str(index)}
+        for index, value in enumerate(items)
+    }
+    data["count"] = str(len(items))
+    return data
 
-    `band_services` are the pks a self-check band recommends, `contact_service`
-    the pk of a contact card's service.
-    """
-    link = f'<p>Katso <a linktype="page" id="{home.pk}">etusivu</a>.</p>'
-    return {
-        "text": link,
-        "image": {
-            "image": {"image": image.pk, "decorative": False, "alt_text": "Kuva"},
-            "caption": "",
-        },
-        "video": {
-            "title": "Video",
-            "external_url": "https://v.example.org/1",
-            "transcript": link,
-        },
-        "tip": {"kind": "tip", "text": link},
-        "trusted_link": {
-            "title": "T",
-            "url": "https://mieli.fi/",
-            "source": "M",
-            "description": "D",
-        },
-        "breathing": {
-            "title": "H",
-            "instructions": link,
-            "inhale": 4,
-            "hold": 0,
-            "exhale": 4,
-            "rounds": 2,
-        },
-        "grounding": {
-            "title": "G",
-            "introduction": link,
-            "prompts": [{"count": 1, "prompt": "asia"}],
-        },
-        "exercise": {"title": "E", "instructions": link, "timer_minutes": 2},
-        "urge_surfing": {"title": "U", "instructions": link, "minutes": 5},
-        "reflection": {"question": "Mitä?"},
-        "checklist": {"title": "L", "items": ["Nuku"], "own_items": True},
-        "self_check": {
-            "title": "Kysely",
-            "introduction": link,
-            "questions": [
-                {
-                    "question": "Nukutko?",
-                    "options": [
-                        {"label": "Kyllä", "score": 0},
-                        {"label": "En", "score": 1},
-                    ],
-                }
-            ],
-            "bands": [
-                {
-                    "min_score": 0,
-                    "max_score": 1,
-                    "title": "Kaikki",
-                    "feedback": link,
-                    "services": list(band_services),
-                }
-            ],
-            "instrument_name": "Omat",
-            "licence": "own",
-        },
-        "service_contact": {"service": contact_service, "note": "Jos haluat puhua."},
-        "help_box": None,
-    }[kind]
+
+def form_value(block, value):
+    """A stored block value as the admin's form posts it."""
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: form_value(block.child_blocks[name], child)
+            for name, child in value.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        return listblock([form_value(block.child_block, item) for item in value])
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text(value)
+    if isinstance(block, blocks.BooleanBlock):
+        return "on" if value else ""
+    return "" if value is None else str(value)

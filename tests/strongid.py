@@ -51,3 +51,13 @@ def identify(client, hetu, next_url="/fi/", **idp):
     """The whole round trip; returns the portal's answer to the callback."""
     callback = at_idp(start(client, next_url), hetu, **idp)
     return client.get(callback)
+
+
+def identify_in_browser(page, idp, code, start=None):
+    """Chromium presses the portal's `start` button (if given), then gives the
+    identity code at the IdP's login page and identifies."""
+    if start:
+        page.get_by_role("button", name=start).tap()
+    page.wait_for_url(f"{idp}/authorize**")
+    page.get_by_label("Henkilötunnus").fill(code)
+    page.get_by_role("button", name="Tunnistaudu").tap()

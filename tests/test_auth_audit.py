@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts.audit import refusal_reasons
 
-from .staff import PASSWORD, current_totp_code, make_staff, sign_in
+from .staff import PASSWORD, current_totp_code, make_staff, password_step, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def chief():
 
 def _password_step(username, password=PASSWORD):
     client = Client()
-    client.post("/accounts/login/", {"login": username, "password": password})
+    password_step(client, username, password)
     return client
 
 

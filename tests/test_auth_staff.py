@@ -14,9 +14,10 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
+from accounts.factories import StaffFactory
 from accounts.models import User
 
-from .staff import PASSWORD, current_totp_code
+from .staff import PASSWORD, current_totp_code, password_step
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +30,7 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def editor():
-    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.is_superuser = True
-    user.save()
-    return user
+    return StaffFactory(username="editor", is_superuser=True, totp=False)
 
 
 @pytest.fixture
@@ -42,8 +40,7 @@ def editor_with_totp(editor):
     return editor, secret
 
 
-def _current_code(secret):
-    return current_totp_code(secret)
+_current_code = current_totp_code
 
 
 def _logged(action, account):
@@ -52,7 +49,7 @@ def _logged(action, account):
 
 
 def _password_step(client, username="editor", password=PASSWORD):
-    return client.post("/accounts/login/", {"login": username, "password": password})
+    return password_step(client, username, password)
 
 
 def test_staff_without_an_authenticator_are_sent_to_enrol(editor):

@@ -7,7 +7,7 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 
-from .staff import PASSWORD, current_totp_code, make_staff
+from .staff import current_totp_code, make_staff, password_step
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def redis_down(settings):
 
 def _sign_in(username, code, address="10.1.1.1"):
     client = Client(REMOTE_ADDR=address)
-    first = client.post("/accounts/login/", {"login": username, "password": PASSWORD})
+    first = password_step(client, username)
     assert first.status_code == 302, first.status_code
     client.post("/accounts/2fa/authenticate/", {"code": code})
     return client

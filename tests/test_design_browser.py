@@ -4,7 +4,7 @@ import pytest
 
 from paths.models import PathPage
 
-from .strongid import code_for_age
+from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -43,9 +43,7 @@ def test_first_screen_of_intro_and_step_on_small_phones(
         start = page.get_by_role("button", name="Aloita polku").first
         assert bottom(page, ".path-cta button") <= height, (width, "start button")
         start.tap()
-        page.wait_for_url(f"{identity_provider}/authorize**")
-        page.get_by_label("Henkilötunnus").fill(code_for_age(15))
-        page.get_by_role("button", name="Tunnistaudu").tap()
+        identify_in_browser(page, identity_provider, code_for_age(15))
         page.wait_for_url(f"{portal}{steps[0].url}")
         assert bottom(page, ".site-header") <= height / 4, (width, "step header")
         assert bottom(page, ".step h1") <= height, width

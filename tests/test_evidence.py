@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from accounts.factories import UserFactory
 from accounts.models import User
 from evidence import aggregate
 from evidence.models import Count
@@ -22,7 +23,9 @@ from evidence.report import (
     last_whole_month,
     months_between,
 )
-from progress.models import Enrolment, Feedback, StepCompletion
+from progress.factories import EnrolmentFactory, StepCompletionFactory
+from progress.models import Feedback
+from referrals.factories import ReferralLinkFactory
 from referrals.models import ReferralLink, ReferralOpening, ReferredEnrolment
 
 from .staff import make_staff, sign_in
@@ -79,20 +82,20 @@ def enrol(path, month, age, link=None, completed=False, steps=0):
     started = datetime.datetime.combine(
         month.replace(day=14), datetime.time(12), tzinfo=HELSINKI
     )
-    user = User.objects.create(
+    user = UserFactory(
         username=f"evidence{next(_people)}",
         is_young_person=True,
         turns_18_on=started.date().replace(year=started.year + 18 - age),
     )
-    enrolment = Enrolment.objects.create(
+    enrolment = EnrolmentFactory(
         user=user,
-        path_key=path.path_key,
+        path=path,
         language="fi",
         started_at=started,
         completed_at=started + datetime.timedelta(days=3) if completed else None,
     )
     for step in path.get_steps()[:steps]:
-        StepCompletion.objects.create(
+        StepCompletionFactory(
             enrolment=enrolment, step_key=step.step_key, completed_at=started
         )
     if link is not None:
@@ -101,8 +104,8 @@ def enrol(path, month, age, link=None, completed=False, steps=0):
 
 
 def link_for(path, service, staff_user, created):
-    return ReferralLink.objects.create(
-        path_key=path.path_key,
+    return ReferralLinkFactory(
+        path=path,
         service=service,
         language="fi",
         created_by=staff_user,

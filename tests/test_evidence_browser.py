@@ -15,8 +15,8 @@ from evidence.report import add_months, last_whole_month
 from referrals.models import ReferralLink, ReferredEnrolment, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
-from .staff import current_totp_code
-from .strongid import code_for_age
+from .staff import sign_in_browser
+from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
 PASSWORD = "demo-password-for-browser-tests"
@@ -56,14 +56,7 @@ def known_totp(username):
 
 
 def sign_in(page, base, username):
-    secret = known_totp(username)
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=login]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.locator("input[name=code]").fill(current_totp_code(secret))
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(lambda url: "/accounts/" not in url)
+    sign_in_browser(page, base, username, known_totp(username), password=PASSWORD)
 
 
 def test_demo_manager_sees_funnel_nps_age_bands_and_exports(browser, live_server, demo):
@@ -187,10 +180,9 @@ def test_staff_link_reused_copied_postered_and_credited(
         )
         assert link.opened == 0 and link.service_id == own.pk
         young.goto(short_url)
-        young.get_by_role("button", name="Aloita polku").tap()
-        young.wait_for_url(f"{identity_provider}/authorize**")
-        young.get_by_label("Henkilötunnus").fill(code_for_age(14))
-        young.get_by_role("button", name="Tunnistaudu").tap()
+        identify_in_browser(
+            young, identity_provider, code_for_age(14), start="Aloita polku"
+        )
         young.wait_for_url(lambda url: "/authorize" not in url and "/r/" not in url)
         link.refresh_from_db()
         assert (link.opened, link.started) == (1, 1)

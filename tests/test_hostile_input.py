@@ -194,7 +194,7 @@ def _staff_form_answers(language, address):
     """Each hostile body sent to each staff form by a browser in `language`."""
     from django.test import Client
 
-    from .staff import PASSWORD
+    from .staff import password_step
 
     client = Client(HTTP_ACCEPT_LANGUAGE=language, REMOTE_ADDR=address)
     answers = {}
@@ -202,7 +202,7 @@ def _staff_form_answers(language, address):
         for label, body in _bodies(names):
             answers[url, label] = client.post(url, body, content_type=FORM)
     code_step = Client(HTTP_ACCEPT_LANGUAGE=language, REMOTE_ADDR=address)
-    code_step.post("/accounts/login/", {"login": "hostile-staff", "password": PASSWORD})
+    password_step(code_step, "hostile-staff")
     for label, body in _bodies(["code"]):
         answers["/accounts/2fa/authenticate/", label] = code_step.post(
             "/accounts/2fa/authenticate/", body, content_type=FORM

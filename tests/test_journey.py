@@ -255,7 +255,7 @@ def test_someone_elses_answers_cannot_be_read_or_changed(client, path):
 
 def test_step_query_count_is_constant(client):
     """A step costs the same queries with 1 or 10 blocks and saved answers."""
-    from .journey import REFLECTION
+    from paths.factories import REFLECTION
 
     def count(blocks):
         body = [("reflection", REFLECTION)] * blocks + [("text", "<p>T</p>")] * blocks

@@ -11,15 +11,15 @@ from wagtail.images import get_image_model
 
 from home import demo as home_demo
 from paths.blocks import SelfCheckBlock
-from paths.models import PathIndexPage, PathPage, PathStepPage, Theme
-
-from .paths_helpers import (
-    BLOCK_KINDS,
-    block_of_kind,
-    client_on_path,
-    open_all_steps,
-    young_person,
+from paths.factories import (
+    PathIndexPageFactory,
+    PathPageFactory,
+    PathStepPageFactory,
+    every_step_block,
 )
+from paths.models import PathStepPage, Theme
+
+from .paths_helpers import BLOCK_KINDS, client_on_path, open_all_steps, young_person
 
 pytestmark = pytest.mark.django_db
 
@@ -31,38 +31,31 @@ def publish(page):
 
 @pytest.fixture
 def index():
-    homes = home_demo.load()
-    page = PathIndexPage(title="Polut", slug="polut")
-    homes["fi"].add_child(instance=page)
-    return publish(page)
+    return PathIndexPageFactory(parent=home_demo.load()["fi"])
 
 
 def new_path(index, slug="huoli", themes=(), **fields):
-    path = PathPage(
+    return PathPageFactory(
+        parent=index,
         title=fields.pop("title", slug.capitalize()),
         slug=slug,
         summary=fields.pop("summary", "Tiivistelmä."),
         intro="<p>Johdanto.</p>",
         who_sees_what="<p>Vastauksesi näet vain sinä.</p>",
         completion_message="<p>Valmista!</p>",
+        themes=list(themes),
         **fields,
     )
-    path.themes = list(themes)
-    index.add_child(instance=path)
-    return publish(path)
 
 
 def new_step(path, slug, body=None, live=True):
-    step = PathStepPage(
+    return PathStepPageFactory(
+        parent=path,
         title=slug.capitalize(),
         slug=slug,
         body=body or [("text", "<p>Hei</p>")],
         live=live,
     )
-    path.add_child(instance=step)
-    if live:
-        publish(step)
-    return step
 
 
 def test_steps_are_numbered_in_tree_order_and_keyed_by_translation_key(index):
@@ -268,7 +261,9 @@ def test_step_costs_the_same_queries_with_1_or_20_blocks(index, kind):
         languages=["fi"],
     )
     ContactChannel.objects.create(service=service, kind="phone", value="040 123 4567")
-    value = block_of_kind(kind, image, index.get_parent(), [service.pk], service.pk)
+    value = dict(
+        every_step_block(image, service, index.get_parent(), None, [service.pk])
+    )[kind]
     path = new_path(index)
     steps = {}
     for count in (1, 20):

@@ -5,13 +5,6 @@ import datetime
 import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -26,63 +19,27 @@ from accounts.models import User
 from home import demo as home_demo
 from paths import workflows
 from paths.blocks import StepStreamBlock
+from paths.factories import PathIndexPageFactory, PathPageFactory, every_step_block
 from paths.models import PathIndexPage, PathPage, PathStepPage
 
-PASSWORD = "a-long-staff-password-2026"
+from .paths_helpers import form_value, listblock
+from .staff import staff_client
 
 
 def staff(username, *groups, superuser=False):
     """A staff member with TOTP, signed in through allauth and its MFA step."""
-    user = User.objects.create_user(
-        username, password=PASSWORD, is_staff=True, is_superuser=superuser
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
     # The admin in English, so that the assertions read its messages.
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    client = Client()
-    client.post("/accounts/login/", {"login": username, "password": PASSWORD})
-    counters = list(yield_hotp_counters_from_time())
-    code = format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-    client.post("/accounts/2fa/authenticate/", {"code": code})
-    assert client.get("/admin/").status_code == 200
-    return client
-
-
-def listblock(items):
-    data = {
-        str(index): {"value": value, "deleted": "", "order": str(index)}
-        for index, value in enumerate(items)
-    }
-    data["count"] = str(len(items))
-    return data
+    return staff_client(username, *groups, superuser=superuser, language="en")
 
 
 def make_index():
-    homes = home_demo.load()
-    index = PathIndexPage(title="Polut", slug="polut")
-    homes["fi"].add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return PathIndexPageFactory(parent=home_demo.load()["fi"])
 
 
 def make_path(index, **fields):
-    path = PathPage(
-        title=fields.pop("title", "Huoli"),
-        slug=fields.pop("slug", "huoli"),
-        summary="Kun huoli painaa.",
-        intro="<p>Polku huolesta.</p>",
-        who_sees_what="<p>Vain sinä näet vastauksesi.</p>",
-        completion_message="<p>Hienoa!</p>",
-        **fields,
-    )
-    index.add_child(instance=path)
-    path.save_revision().publish()
-    return path
+    fields.setdefault("intro", "<p>Polku huolesta.</p>")
+    fields.setdefault("completion_message", "<p>Hienoa!</p>")
+    return PathPageFactory(parent=index, **fields)
 
 
 def path_form(**overrides):
@@ -104,91 +61,11 @@ def path_form(**overrides):
 
 def every_block(image, document, service):
     """One of each step block, as the admin form posts it."""
+    stream = StepStreamBlock()
+    page = PathIndexPage.objects.first()
     return [
-        ("text", rich_text("<p>Tekstiä.</p>")),
-        (
-            "image",
-            {
-                "image": {
-                    "image": image.pk,
-                    "decorative": False,
-                    "alt_text": "Kukkula",
-                },
-                "caption": "",
-            },
-        ),
-        (
-            "video",
-            {
-                "title": "Video",
-                "video_file": document.pk,
-                "captions": "",
-                "external_url": "",
-                "duration": "1:00",
-                "transcript": rich_text("<p>Litterointi.</p>"),
-            },
-        ),
-        (
-            "tip",
-            {"kind": "tip", "text": rich_text("<p>Vinkki.</p>"), "attribution": ""},
-        ),
-        (
-            "trusted_link",
-            {
-                "title": "MIELI ry",
-                "url": "https://mieli.fi/",
-                "source": "MIELI ry",
-                "description": "Tietoa mielestä.",
-            },
-        ),
-        (
-            "breathing",
-            {
-                "title": "Hengitys",
-                "instructions": rich_text(""),
-                "inhale": "4",
-                "hold": "2",
-                "exhale": "6",
-                "rounds": "3",
-            },
-        ),
-        (
-            "grounding",
-            {
-                "title": "5-4-3-2-1",
-                "introduction": rich_text(""),
-                "prompts": listblock([{"count": "5", "prompt": "asiaa, jotka näet"}]),
-            },
-        ),
-        (
-            "urge_surfing",
-            {
-                "title": "Aallolla surffaus",
-                "instructions": rich_text("<p>Huomaa himo.</p>"),
-                "minutes": "5",
-            },
-        ),
-        (
-            "exercise",
-            {
-                "title": "Huolihetki",
-                "instructions": rich_text("<p>Kirjoita.</p>"),
-                "timer_minutes": "10",
-            },
-        ),
-        ("reflection", {"question": "Mikä auttaa?", "help_text": ""}),
-        (
-            "checklist",
-            {
-                "title": "Suunnitelma",
-                "introduction": "",
-                "items": listblock(["Nukun", "Syön"]),
-                "own_items": "on",
-            },
-        ),
-        ("self_check", self_check_form()),
-        ("service_contact", {"service": service.pk, "note": ""}),
-        ("help_box", ""),
+        (kind, form_value(stream.child_blocks[kind], value))
+        for kind, value in every_step_block(image, service, page, document=document)
     ]
 
 

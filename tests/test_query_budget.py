@@ -28,11 +28,12 @@ from directory.models import (
     ServiceFinderPage,
 )
 from home.models import ContentPage
+from paths.factories import PathStepPageFactory, every_step_block
 from paths.models import PathPage, PathStepPage
 from progress import enrolments as progress
 
 from .journey import build_path
-from .paths_helpers import BLOCK_KINDS, block_of_kind, open_all_steps, young_person
+from .paths_helpers import BLOCK_KINDS, open_all_steps, young_person
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +119,9 @@ def services():
 
 
 def _blocks(kind, image, services, home):
-    day, _night, phone = (service.pk for service in services)
-    return block_of_kind(kind, image, home, [day, phone], phone)
+    day, _night, phone = services
+    blocks = every_step_block(image, phone, home, band_services=[day.pk, phone.pk])
+    return dict(blocks)[kind]
 
 
 KINDS = [*BLOCK_KINDS, "help_box"]
@@ -136,9 +138,9 @@ def _step_of_every_kind(path, slug, count, image, services, home):
         for kind in KINDS
         for _ in range(count)
     ]
-    step = PathStepPage(title=slug.capitalize(), slug=slug, body=body)
-    path.add_child(instance=step)
-    step.save_revision().publish()
+    step = PathStepPageFactory(
+        parent=path, title=slug.capitalize(), slug=slug, body=body
+    )
     return PathStepPage.objects.get(pk=step.pk)
 
 

@@ -13,6 +13,7 @@ from directory.models import Organisation
 from paths import workflows
 from progress import enrolments as progress
 from progress.models import Enrolment
+from referrals.factories import StaffMembershipFactory
 from referrals.models import ReferralLink, StaffMembership
 from tests.paths_helpers import young_person
 
@@ -31,7 +32,7 @@ def staff(username, *groups, organisation=None):
     """A staff member in `groups`, signed in with password and TOTP."""
     user, secret = make_staff(username, *groups)
     if organisation is not None:
-        StaffMembership.objects.create(user=user, organisation=organisation)
+        StaffMembershipFactory(user=user, organisation=organisation)
     return sign_in(username, secret)
 
 

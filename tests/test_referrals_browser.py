@@ -1,44 +1,29 @@
 """A path handed on in a meeting, end to end in real browsers."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.contrib.auth.models import Permission
 
-from accounts.models import User
 from referrals.models import ReferralLink, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
-from .strongid import code_for_age
+from .staff import make_staff, sign_in_browser
+from .strongid import code_for_age, identify_in_browser
 from .test_directory import directory_site  # noqa: F401  (fixture)
 from .test_referrals import organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("directory_site")]
-PASSWORD = "a-long-staff-password-2026"
 
 
 def referring_staff():
     """Ohjaamo staff with TOTP. (transactional_db drops the migrations' groups,
     so the staff permissions are given to the user directly.)"""
-    user = User.objects.create_user("ohjaaja", password=PASSWORD, is_staff=True)
+    user, secret = make_staff("ohjaaja")
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="add_referrallink"),
     )
     StaffMembership.objects.create(user=user, organisation=organisation("kouvola"))
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
     return secret
-
-
-def totp_code(secret):
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
 
 
 def started_cell(page, base):
@@ -62,13 +47,7 @@ def test_staff_link_is_opened_identified_and_counted(
     )
     young = young_context.new_page()
     try:
-        staff.goto(f"{base}/accounts/login/")
-        staff.locator("input[name=login]").fill("ohjaaja")
-        staff.locator("input[name=password]").fill(PASSWORD)
-        staff.locator("form button[type=submit]").last.click()
-        staff.locator("input[name=code]").fill(totp_code(secret))
-        staff.locator("form button[type=submit]").last.click()
-        staff.wait_for_url("**/")
+        sign_in_browser(staff, base, "ohjaaja", secret)
         staff.goto(f"{base}/admin/referrals/")
         form = staff.locator("main form").first
         form.locator("select[name=service]").select_option(label="Ohjaamo Kouvola")
@@ -82,10 +61,9 @@ def test_staff_link_is_opened_identified_and_counted(
         young.goto(short_url)
         assert young.get_by_text("Ohjaamo Kouvola suositteli tätä polkua").is_visible()
         assert axe_violations(young) == []
-        young.get_by_role("button", name="Aloita polku").tap()
-        young.wait_for_url(f"{identity_provider}/authorize**")
-        young.get_by_label("Henkilötunnus").fill(code_for_age(14))
-        young.get_by_role("button", name="Tunnistaudu").tap()
+        identify_in_browser(
+            young, identity_provider, code_for_age(14), start="Aloita polku"
+        )
         young.wait_for_url(lambda url: "/authorize" not in url and "/r/" not in url)
         link.refresh_from_db()
         assert (link.opened, link.started) == (1, 1)

@@ -11,9 +11,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.factories import UserFactory
 from accounts.models import User
+from progress.factories import EnrolmentFactory
 from progress.models import Enrolment
 from reminders import dispatcher, links, schedule
+from reminders.factories import ReminderPreferenceFactory
 from reminders.models import (
     Delivery,
     PathReminderDefaults,
@@ -31,15 +34,15 @@ def helsinki(*args):
 
 
 def make_pref(username="nuori", language="fi", activity=None, **fields):
-    user = User.objects.create(username=username, is_young_person=True)
-    enrolment = Enrolment.objects.create(
+    user = UserFactory(username=username, is_young_person=True)
+    enrolment = EnrolmentFactory(
         user=user,
         path_key=uuid.uuid4(),
         language=language,
         last_activity_at=activity or timezone.now(),
     )
     fields.setdefault("enabled", True)
-    return ReminderPreference.objects.create(enrolment=enrolment, **fields)
+    return ReminderPreferenceFactory(enrolment=enrolment, **fields)
 
 
 def plain_pref(**fields):

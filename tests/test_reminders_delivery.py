@@ -22,9 +22,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.factories import UserFactory
+from progress.factories import EnrolmentFactory
 from progress.models import Enrolment
 from reminders import dispatcher, lifecycle, links, sweeper, vapid
+from reminders.factories import PushSubscriptionFactory, ReminderPreferenceFactory
 from reminders.models import Delivery, PushSubscription, QueueEvent, ReminderPreference
 
 from .pushservice import PushService
@@ -80,8 +82,8 @@ def smtp_relay():
 
 
 def enrol(username, language="fi", activity=None):
-    user = User.objects.create(username=username, is_young_person=True)
-    return Enrolment.objects.create(
+    user = UserFactory(username=username, is_young_person=True)
+    return EnrolmentFactory(
         user=user,
         path_key=uuid.uuid4(),
         language=language,
@@ -92,13 +94,13 @@ def enrol(username, language="fi", activity=None):
 def push_pref(push_service, username="nuori", language="fi", due=None, **fields):
     enrolment = enrol(username, language)
     info = push_service.subscribe(username)
-    subscription = PushSubscription.objects.create(
+    subscription = PushSubscriptionFactory(
         user=enrolment.user,
         endpoint=info["endpoint"],
         p256dh=info["keys"]["p256dh"],
         auth=info["keys"]["auth"],
     )
-    return ReminderPreference.objects.create(
+    return ReminderPreferenceFactory(
         enrolment=enrolment,
         enabled=True,
         channel="push",

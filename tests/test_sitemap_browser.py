@@ -8,7 +8,7 @@ import pytest
 from paths.models import PathPage
 
 from .conftest import axe_violations
-from .test_browser_paths import sign_in
+from .test_paths_browser import sign_in
 
 pytestmark = pytest.mark.browser
 

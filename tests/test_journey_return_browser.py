@@ -6,29 +6,11 @@ import pytest
 from paths.models import PathPage
 from progress.models import Enrolment
 
-from .conftest import PHONE, axe_violations
-from .strongid import code_for_age
+from .conftest import assert_accessible, phone_context
+from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
 SHOTS = "/tmp/shots-issue-11"
-
-
-def _context(browser):
-    context = browser.new_context(
-        viewport=PHONE, locale="fi-FI", has_touch=True, is_mobile=True
-    )
-    return context, context.new_page()
-
-
-def _identify(page, idp, code):
-    page.wait_for_url(f"{idp}/authorize**")
-    page.get_by_label("Henkilötunnus").fill(code)
-    page.get_by_role("button", name="Tunnistaudu").tap()
-
-
-def _clean(page):
-    violations = axe_violations(page)
-    assert violations == [], (page.url, violations)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -42,10 +24,9 @@ def test_signed_out_reminder_link_leads_through_identification_to_the_step(
     steps = path.get_steps()
     code = code_for_age(15)
 
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(f"{portal}{path.url}")
-    page.get_by_role("button", name="Aloita polku").tap()
-    _identify(page, identity_provider, code)
+    identify_in_browser(page, identity_provider, code, start="Aloita polku")
     page.wait_for_url(f"{portal}{steps[0].url}")
     with page.expect_navigation():
         page.get_by_role("button", name="Valmis").first.tap()
@@ -55,15 +36,15 @@ def test_signed_out_reminder_link_leads_through_identification_to_the_step(
     enrolment = Enrolment.objects.get()
     reminder = f"{portal}/fi/reminders/{enrolment.public_id}/open/"
     assert path.slug not in reminder
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(reminder)
     assert "/fi/tunnistaudu/" in page.url
     assert page.get_by_role("heading", name="Tunnistaudu jatkaaksesi").is_visible()
     assert page.get_by_text("Salasana").count() == 0
     page.screenshot(path=f"{SHOTS}/identify-375.png", full_page=True)
-    _clean(page)
+    assert_accessible(page)
     page.get_by_role("main").get_by_role("button", name="Tunnistaudu").tap()
-    _identify(page, identity_provider, code)
+    identify_in_browser(page, identity_provider, code)
     page.wait_for_url(f"{portal}{steps[1].url}")
     context.close()
 
@@ -74,14 +55,14 @@ def test_staff_login_is_its_own_translated_page_without_sign_up(
 ):
     """Staff sign in on their own page, in Finnish, with no sign-up link and
     no identification button meant for young people."""
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(f"{live_server.url}/accounts/login/")
     assert page.get_by_role("heading", name="Henkilökunnan kirjautuminen").is_visible()
     body = page.locator("main").inner_text()
     assert "rekisteröidy" not in body.lower() and "sign up" not in body.lower()
     assert "Strong identification" not in body
     page.screenshot(path=f"{SHOTS}/staff-login-375.png", full_page=True)
-    _clean(page)
+    assert_accessible(page)
     context.close()
 
 
@@ -95,23 +76,24 @@ def test_anonymous_visitor_reads_steps_and_identifies_only_to_save(
     portal = live_server.url.replace("localhost", "127.0.0.1")
     path = PathPage.objects.live().filter(locale__language_code="fi").first()
     steps = path.get_steps()
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(f"{portal}{steps[0].url}")
     assert page.url == f"{portal}{steps[0].url}"
     assert page.get_by_role("heading", level=1).inner_text() == steps[0].title
     assert page.title() == "Polku"
-    _clean(page)
+    assert_accessible(page)
     with page.expect_navigation():
         page.locator(".step-nav__next").tap()
     assert page.url == f"{portal}{steps[1].url}"
     assert page.get_by_role("heading", level=1).inner_text() == steps[1].title
-    _clean(page)
+    assert_accessible(page)
     page.screenshot(path=f"{SHOTS}/anonymous-step2-375.png", full_page=True)
     assert "/authorize" not in page.url
     with page.expect_navigation():
         page.locator(".step-nav__previous").tap()
-    page.get_by_role("button", name="Tunnistaudu ja vastaa").tap()
-    _identify(page, identity_provider, code_for_age(15))
+    identify_in_browser(
+        page, identity_provider, code_for_age(15), start="Tunnistaudu ja vastaa"
+    )
     page.wait_for_url(f"{portal}{steps[0].url}")
     assert page.locator("form.step-form").count() == 1
     context.close()
@@ -132,16 +114,15 @@ def test_printed_summary_holds_only_the_summary(
     portal = live_server.url.replace("localhost", "127.0.0.1")
     path = build_path(order_mode="free")
     steps = path.get_steps()
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(f"{portal}{path.url}")
-    page.get_by_role("button", name="Aloita polku").tap()
-    _identify(page, identity_provider, code_for_age(15))
+    identify_in_browser(page, identity_provider, code_for_age(15), start="Aloita polku")
     page.wait_for_url(f"{portal}{steps[0].url}")
     page.locator("form.step-form textarea").first.fill("Haluan nukkua paremmin")
     with page.expect_navigation():
         page.get_by_role("button", name="Valmis ja seuraava").tap()
     page.goto(f"{portal}/fi/yhteenveto/{path.path_key}/")
-    _clean(page)
+    assert_accessible(page)
     page.screenshot(path=f"{SHOTS}/summary-375.png", full_page=True)
     page.emulate_media(media="print")
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(page.pdf())).pages)

@@ -7,30 +7,16 @@ import pytest
 
 from progress.models import Answer
 
-from .conftest import PHONE, axe_violations
+from .conftest import PHONE, axe_violations, phone_context
 from .journey import build_path
-from .strongid import code_for_age
+from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
 
 
-def _context(browser, javascript=True):
-    context = browser.new_context(
-        viewport=PHONE,
-        locale="fi-FI",
-        has_touch=True,
-        is_mobile=True,
-        java_script_enabled=javascript,
-    )
-    return context, context.new_page()
-
-
 def _sign_in(page, portal, idp, path, code):
     page.goto(f"{portal}{path.url}")
-    page.get_by_role("button", name="Aloita polku").tap()
-    page.wait_for_url(f"{idp}/authorize**")
-    page.get_by_label("Henkilötunnus").fill(code)
-    page.get_by_role("button", name="Tunnistaudu").tap()
+    identify_in_browser(page, idp, code, start="Aloita polku")
     page.wait_for_url(f"{portal}{path.get_steps()[0].url}")
 
 
@@ -53,7 +39,7 @@ def test_typed_answers_survive_done_links_and_plan_ticks(
     portal = live_server.url.replace("localhost", "127.0.0.1")
     path = build_path(order_mode="free")
     steps = path.get_steps()
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     _sign_in(page, portal, identity_provider, path, code_for_age(15))
     answer = page.locator("form.step-form textarea").first
 
@@ -110,7 +96,7 @@ def test_a_save_without_javascript_shows_the_question_and_the_time(
     below the sticky exit bar, says when it was saved, and keeps the text."""
     portal = live_server.url.replace("localhost", "127.0.0.1")
     path = build_path(order_mode="free")
-    context, page = _context(browser, javascript=False)
+    context, page = phone_context(browser, javascript=False)
     _sign_in(page, portal, identity_provider, path, code_for_age(15))
     page.locator("form.step-form textarea").first.fill("Ilman skriptejä")
     with page.expect_navigation():

@@ -7,6 +7,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 
 from accounts.models import User
 from paths import workflows
+from paths.factories import PathStepPageFactory
 from paths.models import PathStepPage
 
 from . import test_paths_admin as admin
@@ -34,16 +35,16 @@ def path_with_steps():
     path = admin.make_path(index)
     steps = []
     for number in (1, 2, 3):
-        step = PathStepPage(
+        step = PathStepPageFactory(
+            parent=path,
             title=f"Vaihe {number}",
             slug=f"vaihe-{number}",
             body=[("text", f"<p>Vaihe {number}.</p>")],
         )
-        path.add_child(instance=step)
-        step.save_revision().publish()
         steps.append(step)
-    new = PathStepPage(title="Uusi vaihe", slug="uusi", live=False, body=[])
-    path.add_child(instance=new)
+    new = PathStepPageFactory(
+        parent=path, title="Uusi vaihe", slug="uusi", live=False, body=[]
+    )
     new.save_revision()
     steps[0].summary = "Muutettu."
     steps[0].save_revision()

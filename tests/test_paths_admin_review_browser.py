@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from wagtail.models import WorkflowState
-from wagtail.users.models import UserProfile
 
 from home import demo as home_demo
 from paths import workflows
-from paths.models import PathIndexPage, PathPage, PathStepPage
+from paths.factories import PathIndexPageFactory, PathPageFactory, PathStepPageFactory
 
 from .staff import make_staff, sign_in
 
@@ -28,10 +27,7 @@ def shoot(page, name):
 
 def admin_browser(page, live_server, username, *groups, superuser=False):
     """Chromium signed in to the admin (password and TOTP) as a Finnish staff member."""
-    user, secret = make_staff(username, *groups, superuser=superuser)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "fi"
-    profile.save()
+    user, secret = make_staff(username, *groups, superuser=superuser, language="fi")
     client = sign_in(username, secret)
     page.context.add_cookies(
         [
@@ -46,27 +42,19 @@ def admin_browser(page, live_server, username, *groups, superuser=False):
 
 
 def make_path_with_step(body_html="<p>Hengitä rauhassa neljään laskien.</p>"):
-    homes = home_demo.load()
-    index = PathIndexPage(title="Polut", slug="polut")
-    homes["fi"].add_child(instance=index)
-    index.save_revision().publish()
-    path = PathPage(
-        title="Huoli",
+    index = PathIndexPageFactory(parent=home_demo.load()["fi"])
+    path = PathPageFactory(
+        parent=index,
         slug="huoli",
-        summary="Kun huoli painaa.",
         intro="<p>Polku huolesta.</p>",
-        who_sees_what="<p>Vain sinä näet vastauksesi.</p>",
         completion_message="<p>Hienoa!</p>",
     )
-    index.add_child(instance=path)
-    path.save_revision().publish()
-    step = PathStepPage(
+    step = PathStepPageFactory(
+        parent=path,
         title="Rauhoitu hetkeksi",
         slug="rauhoitu",
         body=[("text", body_html)],
     )
-    path.add_child(instance=step)
-    step.save_revision().publish()
     return path, step
 
 

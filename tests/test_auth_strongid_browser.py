@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import axe_violations
-from .strongid import code_for_age
+from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -16,10 +16,7 @@ def test_fifteen_year_old_identifies_on_a_phone_and_returns(
     """On a 375 px phone, identification returns to the page where it started."""
     start = f"{live_server.url.replace('localhost', '127.0.0.1')}/fi/apua-heti/"
     phone.goto(start)
-    phone.get_by_role("button", name="Tunnistaudu").tap()
-    phone.wait_for_url(f"{identity_provider}/authorize**")
-    phone.get_by_label("Henkilötunnus").fill(code_for_age(15))
-    phone.get_by_role("button", name="Tunnistaudu").tap()
+    identify_in_browser(phone, identity_provider, code_for_age(15), start="Tunnistaudu")
     phone.wait_for_url(start)
     assert phone.get_by_text("Kirjautunut", exact=True).is_visible()
     assert axe_violations(phone) == []
@@ -30,10 +27,7 @@ def test_age_refusal_page_is_accessible(
 ):
     """The kind refusal page for a 12-year-old has no axe-core violations."""
     phone.goto(f"{live_server.url.replace('localhost', '127.0.0.1')}/fi/")
-    phone.get_by_role("button", name="Tunnistaudu").tap()
-    phone.wait_for_url(f"{identity_provider}/authorize**")
-    phone.get_by_label("Henkilötunnus").fill(code_for_age(12))
-    phone.get_by_role("button", name="Tunnistaudu").tap()
+    identify_in_browser(phone, identity_provider, code_for_age(12), start="Tunnistaudu")
     phone.wait_for_url("**/accounts/strongid/login/callback/**")
     assert "13–17" in phone.content()
     assert axe_violations(phone) == []
@@ -55,10 +49,7 @@ def test_shared_phone_quick_exit_then_identify_asks_for_a_login_again(
     SiteSettings.objects.update(quick_exit_url=exit_url)
     start = f"{base}/fi/apua-heti/"
     phone.goto(start)
-    phone.get_by_role("button", name="Tunnistaudu").tap()
-    phone.wait_for_url(f"{identity_provider}/authorize**")
-    phone.get_by_label("Henkilötunnus").fill(code_for_age(15))
-    phone.get_by_role("button", name="Tunnistaudu").tap()
+    identify_in_browser(phone, identity_provider, code_for_age(15), start="Tunnistaudu")
     phone.wait_for_url(start)
     assert phone.get_by_text("Kirjautunut", exact=True).is_visible()
     phone.get_by_role("link", name="Poistu sivulta").tap()

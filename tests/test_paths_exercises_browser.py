@@ -8,7 +8,7 @@ from accounts.models import User
 from paths.models import PathPage
 
 from .paths_helpers import open_all_steps
-from .test_browser_paths import sign_in
+from .test_paths_browser import sign_in
 
 pytestmark = pytest.mark.browser
 

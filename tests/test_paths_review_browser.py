@@ -9,8 +9,9 @@ import pytest
 from wagtail.models import PageLogEntry, WorkflowState
 
 from paths import workflows
+from paths.factories import PathStepPageFactory
 
-from . import test_browser_admin_review as review
+from . import test_paths_admin_review_browser as review
 
 pytestmark = pytest.mark.browser
 
@@ -21,18 +22,17 @@ def publish_count(page):
 
 def make_path_with_steps():
     """A live path of three live steps; the intro and steps 1 and 3 have drafts."""
-    from paths.models import PathStepPage
-
     path, first = review.make_path_with_step(
         "<h2>Ensimmäinen vaihe</h2><p>Hengitä rauhassa.</p>"
     )
     steps = [first]
     for number, title in ((2, "Toinen vaihe"), (3, "Kolmas vaihe")):
-        step = PathStepPage(
-            title=title, slug=f"vaihe-{number}", body=[("text", f"<p>{title}.</p>")]
+        step = PathStepPageFactory(
+            parent=path,
+            title=title,
+            slug=f"vaihe-{number}",
+            body=[("text", f"<p>{title}.</p>")],
         )
-        path.add_child(instance=step)
-        step.save_revision().publish()
         steps.append(step)
     path.summary = "Kun huoli painaa, tässä apua."
     path.save_revision()

@@ -11,7 +11,7 @@ from progress.models import Enrolment
 
 from .conftest import PHONE, axe_violations
 from .journey import young_person
-from .strongid import code_for_age
+from .strongid import code_for_age, identify_in_browser
 
 HUOLI = "huoli-ja-alakulo"
 
@@ -118,9 +118,7 @@ def test_hamina_on_a_phone_step_and_self_check(
     page = context.new_page()
     page.goto(f"{portal}{path.url}")
     page.get_by_role("button", name="Aloita polku").first.tap()
-    page.wait_for_url(f"{identity_provider}/authorize**")
-    page.get_by_label("Henkilötunnus").fill(code_for_age(15))
-    page.get_by_role("button", name="Tunnistaudu").tap()
+    identify_in_browser(page, identity_provider, code_for_age(15))
     page.wait_for_url(f"{portal}/fi/**")
 
     page.goto(f"{portal}{kind_step(path).url}")

@@ -7,29 +7,11 @@ from django.db import connection
 
 from paths.models import PathPage
 
-from .conftest import PHONE, axe_violations
-from .strongid import code_for_age
+from .conftest import assert_accessible, phone_context
+from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
 ANSWER = "Huomenna kerron kuraattorille, miltä tuntuu."
-
-
-def _context(browser):
-    context = browser.new_context(
-        viewport=PHONE, locale="fi-FI", has_touch=True, is_mobile=True
-    )
-    return context, context.new_page()
-
-
-def _clean(page):
-    violations = axe_violations(page)
-    assert violations == [], (page.url, violations)
-
-
-def _identify(page, idp, code):
-    page.wait_for_url(f"{idp}/authorize**")
-    page.get_by_label("Henkilötunnus").fill(code)
-    page.get_by_role("button", name="Tunnistaudu").tap()
 
 
 def _answer_step(page):
@@ -39,7 +21,7 @@ def _answer_step(page):
         reflection.first.fill(ANSWER)
         with page.expect_navigation():
             page.locator(".reflection button[type=submit]").first.tap()
-        _clean(page)
+        assert_accessible(page)
     self_check = page.locator(".self-check")
     if self_check.count():
         for fieldset in self_check.first.locator("fieldset").all():
@@ -47,7 +29,7 @@ def _answer_step(page):
         with page.expect_navigation():
             self_check.first.locator("button[type=submit]").tap()
         assert page.locator(".self-check__result").count()
-        _clean(page)
+        assert_accessible(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Valmis").first.tap()
 
@@ -63,13 +45,12 @@ def test_the_whole_journey_on_a_phone(
     steps = path.get_steps()
     code = code_for_age(15)
 
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(f"{portal}{path.url}")
-    _clean(page)
-    page.get_by_role("button", name="Aloita polku").tap()
-    _identify(page, identity_provider, code)
+    assert_accessible(page)
+    identify_in_browser(page, identity_provider, code, start="Aloita polku")
     page.wait_for_url(f"{portal}{steps[0].url}")
-    _clean(page)
+    assert_accessible(page)
 
     page.goto(f"{portal}{steps[2].url}")
     assert page.url == f"{portal}{steps[0].url}"
@@ -84,10 +65,9 @@ def test_the_whole_journey_on_a_phone(
     context.close()
 
     # Another day, another device: continue where you left off.
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(f"{portal}{path.url}")
-    page.get_by_role("button", name="Tunnistaudu").tap()
-    _identify(page, identity_provider, code)
+    identify_in_browser(page, identity_provider, code, start="Tunnistaudu")
     page.wait_for_url(f"{portal}{path.url}")
     with page.expect_navigation():
         page.get_by_role("link", name="Jatka vaiheesta 4").tap()
@@ -100,14 +80,14 @@ def test_the_whole_journey_on_a_phone(
         _answer_step(page)
 
     assert "/yhteenveto/" in page.url
-    _clean(page)
+    assert_accessible(page)
     page.get_by_label("9", exact=True).check()
     with page.expect_navigation():
         page.get_by_role("button", name="Lähetä palaute").tap()
     assert page.get_by_text("Kiitos palautteestasi!").is_visible()
 
     page.goto(f"{portal}/fi/omat-tiedot/")
-    _clean(page)
+    assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Lataa tiedostona (JSON)").tap()
     data = json.loads(open(download.value.path()).read())
@@ -120,16 +100,15 @@ def test_the_whole_journey_on_a_phone(
 
     with page.expect_navigation():
         page.get_by_role("link", name="Poista koko tilini").tap()
-    _clean(page)
+    assert_accessible(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Poista kaikki").tap()
     context.close()
 
     # The same person identifies again: a new, empty account.
-    context, page = _context(browser)
+    context, page = phone_context(browser)
     page.goto(f"{portal}/fi/")
-    page.get_by_role("button", name="Tunnistaudu").tap()
-    _identify(page, identity_provider, code)
+    identify_in_browser(page, identity_provider, code, start="Tunnistaudu")
     page.wait_for_url(f"{portal}/fi/")
     page.goto(f"{portal}/fi/omat-polut/")
     assert page.get_by_text("Et ole vielä aloittanut polkua.").is_visible()

@@ -1,17 +1,15 @@
 """Staff MFA in a real Chromium at 1280 px, through Wagtail's own admin forms."""
 
 import re
-import time
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group, Permission
 from wagtail.users.models import UserProfile
 
 from accounts.models import User
 
-from .staff import PASSWORD, current_totp_code
+from .staff import PASSWORD, fresh_totp_code, make_staff, sign_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -27,33 +25,8 @@ def _base(live_server):
     return live_server.url.replace("localhost", "127.0.0.1")
 
 
-def _fresh_code(secret):
-    """The current TOTP code, waiting for the next one if this one is about
-    to expire (allauth accepts only the current 30-second window)."""
-    if 30 - time.time() % 30 < 5:
-        time.sleep(30 - time.time() % 30 + 0.5)
-    return current_totp_code(secret)
-
-
-def _wait_away_from(page, fragment, name):
-    try:
-        page.wait_for_url(lambda url: fragment not in url)
-    except Exception:
-        _shot(page, f"failed-{name}")
-        raise
-
-
 def _sign_in(page, base, username, secret=None):
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=login]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("input[name=password]").press("Enter")
-    _wait_away_from(page, "/accounts/login/", f"login-{username}")
-    if secret is not None:
-        assert "/accounts/2fa/authenticate/" in page.url
-        page.locator("input[name=code]").fill(_fresh_code(secret))
-        page.locator("input[name=code]").press("Enter")
-        _wait_away_from(page, "/accounts/2fa/", f"code-{username}")
+    sign_in_browser(page, base, username, secret, shot=lambda name: _shot(page, name))
 
 
 @pytest.fixture
@@ -97,10 +70,8 @@ def test_editor_made_in_wagtail_admin_must_enrol_before_any_admin_page(
     """An editor added with Admin → Users → Add user cannot open the admin
     before setting up an authenticator, and gets in after doing so."""
     base = _base(live_server)
-    admin = User.objects.create_superuser("chief", password=PASSWORD)
+    admin, secret = make_staff("chief", superuser=True)
     UserProfile.get_for_user(admin)
-    secret = generate_totp_secret()
-    TOTP.activate(admin, secret)
 
     chief_context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="fi-FI"
@@ -156,7 +127,7 @@ def test_editor_made_in_wagtail_admin_must_enrol_before_any_admin_page(
         page.wait_for_url("**/accounts/2fa/totp/activate/**")
     _shot(page, "05-enrol-totp")
     enrol_secret = page.locator("#authenticator_secret").input_value()
-    page.locator("input[name=code]").fill(_fresh_code(enrol_secret))
+    page.locator("input[name=code]").fill(fresh_totp_code(enrol_secret))
     page.locator("input[name=code]").press("Enter")
     page.wait_for_load_state()
     _shot(page, "06-after-enrolling")
