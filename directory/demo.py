@@ -17,6 +17,8 @@ import uuid
 from django.db import transaction
 from wagtail.models import Locale
 
+from home.models import HomePage
+
 from .models import (
     ContactChannel,
     Municipality,
@@ -657,8 +659,6 @@ FINDER = {
 
 def ensure_finder_pages(locales):
     """One finder page under each language's home page, created once."""
-    from home.models import HomePage
-
     source = None
     for code, locale in locales.items():
         home = HomePage.objects.filter(locale=locale).first()

@@ -23,7 +23,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from home.models import BasePage
+from core.models import BasePage
 
 from . import hours
 from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock

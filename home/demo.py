@@ -6,8 +6,10 @@ Every text is our own. Regional contacts are placeholders and say so.
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from core.models import SiteSettings
+
 from .legal_content import PRIVACY, STATEMENT
-from .models import ContentPage, HomePage, SiteSettings
+from .models import ContentPage, HomePage
 
 LANGUAGES = ("fi", "sv", "en")
 

@@ -5,6 +5,8 @@ from django.db.models.signals import post_save, pre_save
 class PathsConfig(AppConfig):
     name = "paths"
     verbose_name = "Self-care paths"
+    demo_content = "paths.demo.load"
+    demo_staff = "paths.demo.load_staff"
 
     def ready(self):
         from wagtail.models import Revision

@@ -28,7 +28,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.models import BasePage
+from core.models import BasePage
 
 from .blocks import ANSWERABLE_BLOCK_TYPES, StepStreamBlock
 from .permissions import ReviewedPublishingMixin

@@ -25,7 +25,7 @@ from joserfc import jwt
 from joserfc.errors import ClaimError, JoseError
 from joserfc.jwk import KeySet
 
-from portal.ratelimit import rate_limited
+from core.ratelimit import rate_limited
 
 from . import ftn
 from .identity import IdentityRefused, validate

@@ -36,13 +36,16 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    # The project's apps from the bottom layer up (docs/architecture.md): the
+    # demo loaders run in this order.
+    "core",
     "accounts",
     "home",
     "directory",
-    "referrals",
     "paths",
     "progress",
     "reminders",
+    "referrals",
     "evidence",
     "search",
     "wagtail_localize",
@@ -81,7 +84,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "portal.health.ProbeMiddleware",
+    "portal.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,20 +95,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.preview.PreviewFrameAncestorsMiddleware",
+    "core.middleware.PreviewFrameAncestorsMiddleware",
     "accounts.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionPolicyMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
-    "referrals.signals.ReferralMiddleware",
+    "referrals.middleware.ReferralMiddleware",
     "progress.middleware.PrivateWhenSignedInMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.keys.UnreadableFieldsMiddleware",
+    "progress.middleware.UnreadableFieldsMiddleware",
     # Empty-bodied 4xx answers (405 from require_POST, ...) get a translated page.
-    "portal.errors.TranslatedErrorPageMiddleware",
-    # Innermost: anonymous public pages from a full-page cache (home/pagecache.py).
-    "home.pagecache.PublicPageCacheMiddleware",
+    "core.middleware.TranslatedErrorPageMiddleware",
+    # Innermost: anonymous public pages from a full-page cache (core/pagecache.py).
+    "core.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

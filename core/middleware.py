@@ -1,89 +1,90 @@
-"""Anonymous public pages from a full-page cache.
+"""Middleware that every area's pages go through (portal/settings/base.py).
 
-Only Wagtail pages, only for a visitor who is not signed in and has no
-message waiting, only 200 HTML answers that no view marked private. A cached
-page is keyed by its address (with the language prefix), by the generations
-of everything it shows (pages, directory, settings, locales, sites, view
-restrictions: `home.caching`), so that publishing or saving anything, or
-putting a password on a page, purges it at once, and
-by the minute in Helsinki, so that "open now" in the help box and the finder
-flips at the right minute. Signed-in people and personal pages never reach it
-(`progress.middleware.PrivateWhenSignedInMiddleware` marks theirs no-store).
-
-Forms on public pages (identify, start a path) carry a CSRF token. The cached
-copy keeps a placeholder instead, and each visitor gets a token of their own
-on a hit, so a cached page never hands out another visitor's token.
-
-Why hand-written: Django's cache middleware varies on the CSRF cookie (one
-copy per visitor) and knows nothing of publishing; wagtail-cache purges on
-publish but has no per-minute key and serves the first visitor's CSRF token.
+- `PreviewFrameAncestorsMiddleware`: Wagtail's preview may be framed by the
+  admin, and nothing else is.
+- `TranslatedErrorPageMiddleware`: translated pages for empty-bodied refusals.
+- `PublicPageCacheMiddleware` and `PublicGZipMiddleware`: anonymous public
+  pages from a full-page cache, and compressed (core/pagecache.py).
 """
 
-from __future__ import annotations
-
-import hashlib
-import re
-from zoneinfo import ZoneInfo
-
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.middleware.gzip import GZipMiddleware
-from django.urls import Resolver404, resolve
-from django.utils import timezone, translation
-from django.utils.cache import cc_delim_re
+from django.shortcuts import render
 
 from . import caching
+from .pagecache import (
+    HEADER,
+    KEPT_HEADERS,
+    PLACEHOLDER,
+    TIMEOUT,
+    TOKEN_RE,
+    _anonymous_without_messages,
+    _enabled,
+    _is_page,
+    _key,
+    _private,
+)
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
-DEPENDS = ("pages", "directory", "settings", "locales", "sites", "restrictions")
-PLACEHOLDER = "polku-csrf-placeholder"
-TOKEN_RE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-HEADER = "X-Polku-Page-Cache"
-TIMEOUT = 120  # seconds; a key is good for one minute anyway
-KEPT_HEADERS = ("Content-Type", "Content-Language")
-
-
-def _enabled():
-    return getattr(settings, "POLKU_PAGE_CACHE", True)
-
-
-def _is_page(request):
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return False
-    return match.url_name == "wagtail_serve"
+NO_BODY_TYPES = ("application/json",)
 
 
-def _private(response):
-    control = {
-        part.split("=")[0].strip().lower()
-        for part in cc_delim_re.split(response.get("Cache-Control", ""))
-    }
-    return bool(control & {"private", "no-store", "no-cache"})
+# Wagtail's preview ------------------------------------------------------------
+#
+# Wagtail's preview may be framed by the admin, and nothing else is.
+#
+# Wagtail renders a preview by running a made-up request for the page's own
+# address through the whole middleware stack (`make_preview_request`), so the
+# public pages' `frame-ancestors 'none'` lands on the preview too and blanks
+# Wagtail's preview panel and, with it, the accessibility checker in the editor.
+# Wagtail marks such requests with `request.is_preview`; only their responses
+# get `frame-ancestors 'self'` (the admin's origin). Every other directive of the
+# site's policy stays as it is.
 
 
-def _key(request):
-    generations = caching.generations(DEPENDS)
-    if generations is None:
-        return None
-    minute = timezone.localtime(timezone.now(), HELSINKI).strftime("%Y%m%d%H%M")
-    address = hashlib.sha256(
-        f"{request.get_host()}|{request.get_full_path()}".encode()
-    ).hexdigest()
-    language = translation.get_language()
-    digest = hashlib.sha256("|".join(generations).encode()).hexdigest()[:16]
-    return f"polku:page:{digest}:{minute}:{language}:{address}"
+class PreviewFrameAncestorsMiddleware:
+    """Put after `csp.middleware.CSPMiddleware`, so that it answers first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_preview", False):
+            # django-csp reads this when it builds the header for the response.
+            replace = dict(getattr(response, "_csp_replace", None) or {})
+            replace["frame-ancestors"] = ["'self'"]
+            response._csp_replace = replace
+        return response
 
 
-def _anonymous_without_messages(request):
-    from django.contrib.messages import get_messages
+class TranslatedErrorPageMiddleware:
+    """An empty-bodied 4xx from a view gets a translated page (the language
+    is still active here, and the headers middleware further out see it)."""
 
-    if request.user.is_authenticated:
-        return False
-    return not len(get_messages(request))
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        status = response.status_code
+        if (
+            400 <= status < 500
+            and not response.streaming
+            and not response.content
+            and request.method != "HEAD"
+            and not response.get("Content-Type", "").startswith(NO_BODY_TYPES)
+        ):
+            page = render(request, "405.html" if status == 405 else "400.html")
+            page.status_code = status
+            for header in ("Allow", "Retry-After", "Cache-Control"):
+                if header in response:
+                    page[header] = response[header]
+            for name, morsel in response.cookies.items():
+                page.cookies[name] = morsel
+            return page
+        return response
 
 
 class PublicPageCacheMiddleware:

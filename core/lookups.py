@@ -4,8 +4,8 @@ Wagtail asks the database on every page view for the locale of the active
 language (several times), the site of the host name, the page at each level of
 the URL (two queries a level: the child and its specific row) and the view
 restrictions of the page's ancestors (two more). None of that changes between
-editors' actions, so each is kept per process (`home.caching.memo`) and built
-again when its generation changes (`home.signals`).
+editors' actions, so each is kept per process (`core.caching.memo`) and built
+again when its generation changes (`core.signals`).
 
 `install()` puts them in place (from `HomeConfig.ready`). Why patches and not
 settings: Wagtail has no hook for these lookups; each patch keeps Wagtail's
