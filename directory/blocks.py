@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .snapshot import load
+
 WEEKDAYS = [
     ("0", _("Monday")),
     ("1", _("Tuesday")),
@@ -75,8 +77,6 @@ class ServiceChooserBlock(SnippetChooserBlock):
         super().__init__("directory.Service", **kwargs)
 
     def _known(self):
-        from .snapshot import load
-
         return load().by_any_pk
 
     def bulk_to_python(self, values):

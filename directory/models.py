@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Orderable,
     PreviewableMixin,
@@ -260,8 +261,6 @@ class Service(
         and the rest are read from here, so a number edited once changes in
         every language, in the finder, the contact cards and the help box.
         """
-        from wagtail.models import Locale
-
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
@@ -401,6 +400,7 @@ class ServiceFinderPage(BasePage):
         verbose_name = _("service finder page")
 
     def get_context(self, request, *args, **kwargs):
+        # finder.py reads these models: imported here to break the cycle.
         from .finder import find
 
         context = super().get_context(request, *args, **kwargs)

@@ -52,6 +52,7 @@ def _active():
 
 
 def _load():
+    # cards and the models import this module (via blocks): a cycle.
     from . import cards
     from .models import Service
 

@@ -8,4 +8,5 @@ class ReferralsConfig(AppConfig):
     demo_staff = "referrals.demo.load"
 
     def ready(self):
+        # The receivers import the models: only once the registry is ready.
         from . import signals  # noqa: F401

@@ -316,6 +316,7 @@ class PathReminderDefaults(PreviewableMixin, ClusterableModel):
         return "reminders/preview.html"
 
     def get_preview_context(self, request, mode_name):
+        # texts.py reads ReminderText: imported here to break the cycle.
         from .texts import default_text
 
         context = super().get_preview_context(request, mode_name)
@@ -350,6 +351,7 @@ class ReminderText(Orderable):
     panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("body")]
 
     def clean(self):
+        # texts.py reads ReminderText: imported here to break the cycle.
         from .texts import check_discreet
 
         check_discreet(self)
