@@ -20,11 +20,11 @@ from .pagecache import (
     PLACEHOLDER,
     TIMEOUT,
     TOKEN_RE,
-    _anonymous_without_messages,
-    _enabled,
-    _is_page,
-    _key,
-    _private,
+    anonymous_without_messages,
+    enabled,
+    is_page,
+    is_private,
+    key_for,
 )
 
 NO_BODY_TYPES = ("application/json",)
@@ -97,13 +97,13 @@ class PublicPageCacheMiddleware:
 
     def _serve(self, request):
         if (
-            not _enabled()
+            not enabled()
             or request.method not in ("GET", "HEAD")
-            or not _is_page(request)
-            or not _anonymous_without_messages(request)
+            or not is_page(request)
+            or not anonymous_without_messages(request)
         ):
             return self.get_response(request)
-        key = _key(request)
+        key = key_for(request)
         if key is None:
             return self.get_response(request)
         stored = cache.get(key)
@@ -121,7 +121,7 @@ class PublicPageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
-            and not _private(response)
+            and not is_private(response)
             and not response.cookies
             and not (session is not None and session.modified)
         )
@@ -160,6 +160,6 @@ class PublicGZipMiddleware(GZipMiddleware):
     """
 
     def process_response(self, request, response):
-        if _private(response):
+        if is_private(response):
             return response
         return super().process_response(request, response)

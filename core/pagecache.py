@@ -42,11 +42,11 @@ TIMEOUT = 120  # seconds; a key is good for one minute anyway
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 
 
-def _enabled():
+def enabled():
     return getattr(settings, "POLKU_PAGE_CACHE", True)
 
 
-def _is_page(request):
+def is_page(request):
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -54,7 +54,7 @@ def _is_page(request):
     return match.url_name == "wagtail_serve"
 
 
-def _private(response):
+def is_private(response):
     control = {
         part.split("=")[0].strip().lower()
         for part in cc_delim_re.split(response.get("Cache-Control", ""))
@@ -62,7 +62,7 @@ def _private(response):
     return bool(control & {"private", "no-store", "no-cache"})
 
 
-def _key(request):
+def key_for(request):
     generations = caching.generations(DEPENDS)
     if generations is None:
         return None
@@ -75,7 +75,7 @@ def _key(request):
     return f"polku:page:{digest}:{minute}:{language}:{address}"
 
 
-def _anonymous_without_messages(request):
+def anonymous_without_messages(request):
     if request.user.is_authenticated:
         return False
     return not len(get_messages(request))

@@ -177,7 +177,7 @@ CACHES = {
     },
 }
 # Anonymous public pages from a full-page cache, per minute and purged on
-# every publish (home/pagecache.py, docs/architecture.md).
+# every publish (core/pagecache.py, docs/architecture.md).
 POLKU_PAGE_CACHE = env_bool("POLKU_PAGE_CACHE", True)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
@@ -257,7 +257,7 @@ AXES_RESET_ON_SUCCESS = True
 # has it; per account only slows distributed guessing. Pupils never sign in
 # with a password, so neither can lock out a school.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,20/15m/key"}
-# Per client address, "amount/seconds" (portal/ratelimit.py). Generous enough
+# Per client address, "amount/seconds" (core/ratelimit.py). Generous enough
 # for a whole class behind one school address identifying at once.
 POLKU_RATE_LIMITS = {
     "strongid_start": os.environ.get("RATE_LIMIT_STRONGID_START", "120/600"),
