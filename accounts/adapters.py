@@ -19,6 +19,7 @@ from django.shortcuts import render
 
 from . import audit
 from .strongid.identity import AgeRefused, IdentityRefused
+from .strongid.views import ProviderUnavailable
 
 logger = logging.getLogger("accounts.strongid")
 mfa_logger = logging.getLogger("accounts.mfa")
@@ -64,8 +65,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         self, request, provider, error=None, exception=None, extra_context=None
     ):
         """Every failure of identification ends on a kind, translated page."""
-        from .strongid.views import ProviderUnavailable
-
         if isinstance(exception, AgeRefused):
             template, status = "account/strongid_age.html", 403
         elif isinstance(exception, ProviderUnavailable | requests.RequestException):

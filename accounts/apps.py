@@ -1,5 +1,9 @@
+import importlib
+
 from django.apps import AppConfig
+from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.connection import ConnectionProxy
 
 # allauth modules that keep security state in the cache: rate limits (failed
 # logins and MFA codes) and the used-TOTP-code guard.
@@ -20,11 +24,6 @@ def use_security_cache():
     IGNORE_EXCEPTIONS a dead Redis would otherwise refuse every login (429)
     and every valid code. Fails loudly if an allauth upgrade moves the name.
     """
-    import importlib
-
-    from django.core.cache import caches
-    from django.utils.connection import ConnectionProxy
-
     security = ConnectionProxy(caches, "security")
     for name in SECURITY_CACHE_USERS:
         module = importlib.import_module(name)
@@ -41,6 +40,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
+        # The receivers import the models: only once the registry is ready.
         from . import signals  # noqa: F401
 
         use_security_cache()

@@ -11,6 +11,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
+from wagtail.models import ModelLogEntry
+
+from .models import SignInService
 
 # Action -> label (the Site history filter and the Action column).
 ACCOUNT_ACTIONS = {
@@ -51,8 +54,6 @@ def register(actions):
 
 def service():
     """The SignInService row (made on first use)."""
-    from .models import SignInService
-
     return SignInService.objects.get_or_create(pk=1)[0]
 
 
@@ -81,8 +82,6 @@ def record_unattributed(action, **data):
 
 def refusal_reasons():
     """The reason codes of logged identification refusals, oldest first."""
-    from wagtail.models import ModelLogEntry
-
     return [
         entry.data.get("reason")
         for entry in ModelLogEntry.objects.filter(

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.strongid.identity import age_band, age_of
+
 
 class User(AbstractUser):
     """Staff, editors and young people.
@@ -30,15 +32,11 @@ class User(AbstractUser):
     @property
     def age(self):
         """Age today in Helsinki, from the date of turning 18."""
-        from accounts.strongid.identity import age_of
-
         return age_of(self)
 
     @property
     def age_band(self):
         """13-15 or 16-17 (empty outside the audience or without an identity)."""
-        from accounts.strongid.identity import age_band
-
         return age_band(self.age)
 
 

@@ -46,22 +46,6 @@ def sign_out(request):
     return HttpResponseRedirect(broker or request.build_absolute_uri(home))
 
 
-def quick_exit_away(request):
-    """Where the broker's logout returns after a quick exit: the neutral page.
-
-    A GET on purpose (the broker redirects here). It signs out too, in case
-    the quick exit's beacon did not arrive; signing out is all it can do.
-    """
-    from home.models import SiteSettings
-
-    logout(request)
-    target = SiteSettings.load(request_or_site=request).quick_exit_url
-    response = HttpResponseRedirect(target)
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
-
-
 STAFF_PREFIXES = ("/accounts/", "/admin/", "/django-admin/")
 
 

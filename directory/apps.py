@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Service directory")
+    demo_content = "directory.demo.load"

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.choices import Weekday
+from core.choices import Weekday
+
+from .snapshot import load
 
 # Stream data keeps the day numbers as text ("0" = Monday).
 WEEKDAYS = [(str(day.value), day.label) for day in Weekday]
@@ -70,8 +72,6 @@ class ServiceChooserBlock(SnippetChooserBlock):
         super().__init__("directory.Service", **kwargs)
 
     def _known(self):
-        from .snapshot import load
-
         return load().by_any_pk
 
     def bulk_to_python(self, values):

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from . import hours, snapshot
-from .models import ContactChannel, Service
+from .models import ContactChannel, Service, ServiceFinderPage
 
 # Channels a young person can use from wherever they are, right now.
 REMOTE_KINDS = {
@@ -222,8 +222,6 @@ def help_box_services():
 
 def finder_page():
     """The live service finder page in the active language, if there is one."""
-    from .models import ServiceFinderPage
-
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:

@@ -26,6 +26,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
+from home.models import HomePage
+
 from .models import (
     ContactChannel,
     Municipality,
@@ -225,8 +227,6 @@ def ensure_services(locales, municipalities, organisations):
 
 def ensure_finder_pages(locales):
     """One finder page under each language's home page, created once."""
-    from home.models import HomePage
-
     source = None
     for code, locale in locales.items():
         home = HomePage.objects.filter(locale=locale).first()

@@ -2,8 +2,10 @@
 
 The municipality is asked once, never required, and kept on the device in a
 cookie set by a plain form (works without JavaScript). When the person is
-identified it is also kept with their enrolments, so another device finds it.
-A municipality code identifies nobody.
+identified it is also kept with their enrolments, so another device finds it:
+progress keeps and recalls it through the `polku_remember_municipality` and
+`polku_recall_municipality` hooks (progress/wagtail_hooks.py), as the
+enrolments sit above the directory. A municipality code identifies nobody.
 
 `cards_by_kind` turns kinds of service ("ohjaamo", "school_nurse") into
 contact cards in one batch: the services of the person's municipality first,
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail import hooks
 
 from . import cards, snapshot
 from .kinds import ServiceKind
@@ -39,16 +42,10 @@ def chosen_municipality(request):
         return "" if value == DECLINED else value
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        from progress.models import Enrolment
-
-        return (
-            Enrolment.objects.filter(user=user)
-            .exclude(municipality="")
-            .order_by("-last_activity_at")
-            .values_list("municipality", flat=True)
-            .first()
-            or ""
-        )
+        for recall in hooks.get_hooks("polku_recall_municipality"):
+            code = recall(user)
+            if code:
+                return code
     return ""
 
 
@@ -64,9 +61,8 @@ def remember(request, response, code):
     )
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and code:
-        from progress.models import Enrolment
-
-        Enrolment.objects.filter(user=user).update(municipality=code)
+        for keep in hooks.get_hooks("polku_remember_municipality"):
+            keep(user, code)
 
 
 def _reach(service, municipality):

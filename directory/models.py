@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Orderable,
     PreviewableMixin,
@@ -24,8 +25,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from home.fields import MultipleChoiceField
-from home.models import BasePage
+from core.fields import MultipleChoiceField
+from core.models import BasePage
 
 from . import hours
 from .blocks import OpeningExceptionsStreamBlock, OpeningHoursStreamBlock
@@ -259,8 +260,6 @@ class Service(
         and the rest are read from here, so a number edited once changes in
         every language, in the finder, the contact cards and the help box.
         """
-        from wagtail.models import Locale
-
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
@@ -400,6 +399,7 @@ class ServiceFinderPage(BasePage):
         verbose_name = _("service finder page")
 
     def get_context(self, request, *args, **kwargs):
+        # finder.py reads these models: imported here to break the cycle.
         from .finder import find
 
         context = super().get_context(request, *args, **kwargs)

@@ -3,8 +3,8 @@
 Every page shows the help box and many show contact cards; all of them read
 the same few dozen live services with their channels, hours, municipalities,
 organisations and translations. They are loaded here in five queries, kept in
-memory (`home.caching.memo`) and loaded again when an editor saves or
-publishes anything in the directory (`home.signals`). Opening state is never
+memory (`core.caching.memo`) and loaded again when an editor saves or
+publishes anything in the directory (`core.signals`). Opening state is never
 cached: cards compute it from these rows at the minute of the request.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Locale
 
-from home import caching
+from core import caching
 
 DEPENDS = ("directory", "locales")
 
@@ -52,6 +52,7 @@ def _active():
 
 
 def _load():
+    # cards and the models import this module (via blocks): a cycle.
     from . import cards
     from .models import Service
 

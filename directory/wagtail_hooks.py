@@ -5,7 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Municipality, Organisation, Service
+from . import cards
+from .models import Municipality, Organisation, Service, ServiceFinderPage
 from .views import ServicesToReviewView
 
 
@@ -78,3 +79,19 @@ def register_review_report_menu_item():
         icon_name="calendar-alt",
         order=960,
     )
+
+
+@hooks.register("polku_navigation")
+def finder_in_navigation(locale):
+    """The menu's service finder: this language's, else any (core's menu)."""
+    finders = ServiceFinderPage.objects.live()
+    return {"finder": finders.filter(locale=locale).first() or finders.first()}
+
+
+@hooks.register("polku_help_box_lines")
+def help_box_lines(now):
+    """The crisis lines of the help box on every page (core's `help_box`)."""
+    return [
+        cards.card_for(service.canonical, now, text=service)
+        for service in cards.help_box_services()
+    ]

@@ -16,6 +16,17 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale
 
+from paths.models import PathPage
+from progress.models import Enrolment, Feedback, StepCompletion
+from referrals.models import (
+    ReferralLink,
+    ReferralOpening,
+    ReferredEnrolment,
+    StaffMembership,
+)
+from referrals.staff import link_for, own_service
+from reminders.models import Delivery, ReminderPreference
+
 from . import aggregate
 from .report import add_months, last_whole_month
 
@@ -32,9 +43,6 @@ def _pick(rng, weighted):
 
 def _links(rng):
     """One link per demo staff member, path and language (fi, and sv)."""
-    from paths.models import PathPage
-    from referrals.models import ReferralLink, StaffMembership
-    from referrals.views import link_for, own_service
 
     # In the order of the dashboard's path menu: the first gets most history.
     paths = list(
@@ -60,9 +68,6 @@ def load(count=420, months=6, seed=SEED):
     User = get_user_model()
     if User.objects.filter(username__startswith=PREFIX).exists():
         return False
-    from progress.models import Enrolment, Feedback, StepCompletion
-    from referrals.models import ReferralOpening, ReferredEnrolment
-    from reminders.models import Delivery, ReminderPreference
 
     rng = random.Random(seed)
     paths, links = _links(rng)
@@ -201,3 +206,8 @@ def load(count=420, months=6, seed=SEED):
     )
     aggregate.rebuild()
     return True
+
+
+def load_staff(password):
+    """The history, once the demo's staff and links exist (core's load_demo)."""
+    load()

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from referrals.models import ReferralLink
+
 from .disclosure import suppress
 from .models import Count, Metric
 
@@ -168,8 +170,6 @@ class Report:
     """Published numbers of one path and language over whole months."""
 
     def __init__(self, path_key, language, first, last, by="month", steps=()):
-        from referrals.models import ReferralLink
-
         self.path_key, self.language, self.by = path_key, language, by
         self.steps = list(steps)
         step_keys = [step.step_key for step in self.steps]

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Min
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -19,14 +20,15 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from referrals.models import ReferralLink
+from referrals.staff import published_paths, staff_services
+
 from .models import AggregationRun, Count
 from .report import AtLeast, Report, add_months, last_whole_month, months_between
 
 
 def _paths():
-    from referrals.views import _published_paths
-
-    return list(_published_paths())
+    return list(published_paths())
 
 
 # How far back the month selects reach when there are no older counts.
@@ -127,9 +129,6 @@ def _scope(request):
         return True, None, None
     if not user.has_perm("referrals.add_referrallink"):
         raise PermissionDenied
-    from referrals.models import ReferralLink
-    from referrals.views import staff_services
-
     services = set(staff_services(user).values_list("pk", flat=True))
     links = set(
         ReferralLink.objects.filter(created_by=user).values_list("pk", flat=True)
@@ -224,8 +223,6 @@ class ExportView(SpreadsheetExportMixin, View):
 
     def get(self, request, table):
         if table not in self.tables or not self.is_export:
-            from django.http import Http404
-
             raise Http404
         form, report, sees_all, services, links = build(request)
         if report is None:

@@ -1,9 +1,12 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from referrals.wagtail_hooks import PermissionMenuItem
+from core.menu import PermissionMenuItem
 
+from .report import link_numbers
 from .urls import admin_urlpatterns
 
 
@@ -27,7 +30,10 @@ def register_evidence_menu_item():
 def evidence_admin_css():
     """The counts tables ("my links" on the admin home, the hand-on and the
     numbers pages) scroll inside themselves on a phone."""
-    from django.templatetags.static import static
-    from django.utils.html import format_html
-
     return format_html('<link rel="stylesheet" href="{}">', static("css/evidence.css"))
+
+
+@hooks.register("polku_link_numbers")
+def referral_link_numbers(links):
+    """The numbers beside each staff member's links (referrals.staff)."""
+    return link_numbers(links)

@@ -7,8 +7,10 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from core.models import SiteSettings
+
 from .legal_content import PRIVACY, STATEMENT
-from .models import ContentPage, HomePage, SiteSettings
+from .models import ContentPage, HomePage
 
 LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 

@@ -20,12 +20,19 @@ from io import BytesIO
 from pathlib import Path
 
 import yaml
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
+from directory.models import Service
 from home.models import HomePage
 
 from . import workflows
@@ -108,9 +115,6 @@ def demo_image():
         return image
     # A flushed test database has no root collection (migrations made it).
     collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     canvas = PILImage.new("RGB", (800, 450), "#dcefe9")
     draw = ImageDraw.Draw(canvas)
     draw.ellipse((560, 60, 680, 180), fill="#f4d35e")
@@ -128,10 +132,6 @@ def demo_image():
 
 def find_service(words):
     """A live Finnish directory service whose name contains `words`, if any."""
-    try:
-        from directory.models import Service
-    except ImportError:  # the directory app is not installed
-        return None
     services = Service.objects.filter(locale=Locale.get_default())
     if hasattr(Service, "live"):
         services = services.filter(live=True)
@@ -306,11 +306,6 @@ STAFF = {
 
 
 def load_staff(password):
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     workflows.review_workflow()
     for username, group in STAFF.items():
         user, created = get_user_model().objects.get_or_create(

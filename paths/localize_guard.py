@@ -12,11 +12,12 @@ like any other change.
 from django import forms
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from .permissions import ReviewedPublishingMixin
 
 
 def _reviewed_source(view):
-    from .permissions import ReviewedPublishingMixin
-
     try:
         instance = view.object.get_source_instance()
     except Exception:  # noqa: BLE001 - a deleted source: leave the view as it is
@@ -25,8 +26,6 @@ def _reviewed_source(view):
 
 
 def install():
-    from wagtail_localize.views.update_translations import UpdateTranslationsView
-
     if getattr(UpdateTranslationsView, "_paths_guarded", False):
         return
     original_get_form = UpdateTranslationsView.get_form

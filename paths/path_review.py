@@ -27,6 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -34,6 +35,8 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.utils.decorators import xframe_options_sameorigin_override
+
+from .models import PathPage, PathStepPage
 
 _CASCADING = {"active": False}
 
@@ -54,8 +57,6 @@ def _active_state(page):
 
 def changed_steps(path):
     """The steps of the path that a review would publish something new for."""
-    from .models import PathStepPage
-
     return [
         step
         for step in PathStepPage.objects.child_of(path).order_by("path")
@@ -71,8 +72,6 @@ def submit_steps_with_path(sender, instance, user=None, **kwargs):
     task state before it was a request for changes (Wagtail's `resume`).
     Moving on from an approved task is neither.
     """
-    from .models import PathPage
-
     path = _specific_page(instance.workflow_state)
     if not isinstance(path, PathPage) or _CASCADING["active"]:
         return
@@ -100,8 +99,6 @@ def submit_steps_with_path(sender, instance, user=None, **kwargs):
 
 def _waiting_steps(path, task_id):
     """(step, task state) of the path's steps waiting in the given task."""
-    from .models import PathStepPage
-
     steps = list(PathStepPage.objects.child_of(path).order_by("path"))
     states = (
         WorkflowState.objects.filter(
@@ -119,8 +116,6 @@ def _waiting_steps(path, task_id):
 
 
 def _cascade(task_state, user, action_name):
-    from .models import PathPage
-
     if _CASCADING["active"]:
         return
     path = _specific_page(task_state.workflow_state)
@@ -155,8 +150,6 @@ def reject_steps_with_path(sender, instance, user=None, **kwargs):
 
 def steps_in_review(path):
     """The path's steps that are in a review now."""
-    from .models import PathStepPage
-
     steps = PathStepPage.objects.child_of(path)
     return list(
         WorkflowState.objects.active().filter(
@@ -168,8 +161,6 @@ def steps_in_review(path):
 
 def path_waiting_for(page, user):
     """Whether `page` is a path waiting for `user`'s decision."""
-    from .models import PathPage
-
     if page.specific_class is not PathPage:
         return False
     return _path_task_state(page, user) is not None
@@ -193,8 +184,6 @@ def _path_task_state(path, user):
 
 
 def _get_path(path_id):
-    from .models import PathPage
-
     return get_object_or_404(PathPage, pk=path_id)
 
 
@@ -328,8 +317,6 @@ class PathsAwaitingReviewPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        from .models import PathPage
-
         user = self.request.user
         states = (
             WorkflowState.objects.filter(
@@ -364,6 +351,4 @@ class PathsAwaitingReviewPanel(Component):
         context = self.get_context_data(parent_context)
         if not context["rows"]:
             return ""
-        from django.template.loader import render_to_string
-
         return render_to_string(self.template_name, context, request=self.request)

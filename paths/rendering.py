@@ -23,6 +23,8 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText, features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
+from directory import cards, local
+
 # An HTML comment: no link or embed rule of the rewriter matches it.
 SPLIT = "<!--polku-split-->"
 
@@ -151,8 +153,6 @@ def build_service_cards(body, request=None):
     from `directory.snapshot`: no query per card, per band or per hour. Each
     block value and score band gets its cards.
     """
-    from directory import cards, local
-
     blocks_ = [child.value for child in body if child.block_type == "service_contact"]
     bands = _self_check_bands(body)
     kinds = {value.get("kind") for value in blocks_ if not value.get("service")}
@@ -203,8 +203,6 @@ def build_service_cards(body, request=None):
 
 def _crisis_lines(now):
     """The help box's lines as cards, for a self-check's highest band."""
-    from directory import cards
-
     return [
         cards.card_for(service.canonical, now, text=service)
         for service in cards.help_box_services()

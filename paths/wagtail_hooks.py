@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import PathPage, PathStepPage, Theme, renew_block_ids
+from .models import PathIndexPage, PathPage, PathStepPage, Theme, renew_block_ids
 from .path_review import (
     PathReviewFrameView,
     PathReviewView,
@@ -114,3 +114,9 @@ def tell_the_editor_which_steps_went_along(request, page):
             )
             % {"count": count},
         )
+
+
+@hooks.register("polku_navigation")
+def paths_index_in_navigation(locale):
+    """The menu's path index of this language (core's menu)."""
+    return {"paths_index": PathIndexPage.objects.live().filter(locale=locale).first()}

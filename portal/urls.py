@@ -9,11 +9,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import quick_exit_away, sign_out
+from accounts.views import sign_out
 from home.sitemaps import AllLanguagesSitemap
-from progress.views import quick_exit
 from referrals.urls import root_urlpatterns as referrals_root_urls
-from reminders.urls import root_urlpatterns as reminders_root_urls
 
 from .health import healthz, livez, readyz
 
@@ -42,14 +40,12 @@ urlpatterns = [
     ),
     path("_util/login/", RedirectView.as_view(pattern_name=LOGIN, query_string=True)),
     path("accounts/sign-out/", sign_out, name="sign_out"),
-    path("quick-exit/", quick_exit, name="quick_exit"),
-    path("quick-exit/away/", quick_exit_away, name="quick_exit_away"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include((reminders_root_urls, "reminders_root"))),
+    path("", include("core.urls")),
     path("", include((referrals_root_urls, "referrals_root"))),
 ]
 
@@ -71,4 +67,4 @@ urlpatterns += i18n_patterns(
 )
 
 # Django's own 400 page is English and renders without the request.
-handler400 = "portal.errors.bad_request"
+handler400 = "core.views.bad_request"

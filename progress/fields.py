@@ -3,6 +3,10 @@ import json
 from encrypted_fields.fields import EncryptedTextField
 
 
+class FieldKeysUnreadable(Exception):
+    """A stored encrypted value cannot be decrypted with the configured keys."""
+
+
 class SealedJSONField(EncryptedTextField):
     """JSON encrypted as one document with django-fernet-encrypted-fields.
 
@@ -24,6 +28,4 @@ class SealedJSONField(EncryptedTextField):
             return json.loads(text)
         except ValueError:
             # The library hands back the ciphertext when no key decrypts it.
-            from portal.keys import FieldKeysUnreadable
-
             raise FieldKeysUnreadable(self.model._meta.label) from None

@@ -1,4 +1,14 @@
+"""Middleware of personal pages: never cached, and a clear 503 when the
+field-encryption keys cannot read what is stored (progress/keys.py)."""
+
+import logging
+
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control
+
+from .fields import FieldKeysUnreadable
+
+logger = logging.getLogger(__name__)
 
 
 class PrivateWhenSignedInMiddleware:
@@ -17,3 +27,24 @@ class PrivateWhenSignedInMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True, max_age=0)
         return response
+
+
+class UnreadableFieldsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, FieldKeysUnreadable):
+            return None
+        logger.error(
+            "stored encrypted values cannot be read: check SECRET_KEY, "
+            "SECRET_KEY_FALLBACKS and FIELD_ENCRYPTION_SALTS (%s)",
+            request.path,
+        )
+        response = SimpleTemplateResponse("503_keys.html", status=503)
+        response["Retry-After"] = "600"
+        response["Cache-Control"] = "no-store"
+        return response.render()

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,13 +19,15 @@ from django.utils.html import strip_tags
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from accounts.reidentify import strong_identification_required
+from accounts.strongid.views import oauth2_login
+from core.ratelimit import rate_limited
 from directory import local
-from portal.ratelimit import rate_limited
+from paths.models import PathStepPage
+from paths.pages import path_page
 
 from . import journey
 from .enrolments import (
@@ -46,20 +48,11 @@ def personal(view):
     return never_cache(login_required(view))
 
 
-def path_page(path_key):
-    """The live path page for a key, in the active language when there is one."""
-    pages = Page.objects.live().filter(translation_key=path_key)
-    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
-    return page.specific if page else None
-
-
 def _path_pages(keys):
     """The live path page of each key (active language first), and its steps.
 
     Three queries however many paths: pages, their specific rows, their steps.
     """
-    from paths.models import PathStepPage
-
     locale = Locale.get_active()
     chosen = {}
     for page in Page.objects.live().filter(translation_key__in=keys).order_by("pk"):
@@ -320,18 +313,6 @@ def delete_account(request):
     return render(request, "progress/delete_account.html")
 
 
-@csrf_exempt
-@require_POST
-def quick_exit(request):
-    """The quick exit's beacon: end the session so Back reveals nothing.
-
-    CSRF-exempt on purpose: a beacon cannot carry the token, and the only thing
-    this can do is sign the visitor out.
-    """
-    logout(request)
-    return HttpResponse(status=204)
-
-
 # --- The journey: start, answer, step done, feedback, summary ----------------
 
 
@@ -355,8 +336,6 @@ def _uuid_or_404(value):
 
 def _step_by_key(step_key):
     """The live step with this key, in the active language when there is one."""
-    from paths.models import PathStepPage
-
     steps = PathStepPage.objects.live().filter(translation_key=step_key)
     step = steps.filter(locale=Locale.get_active()).first() or steps.first()
     if step is None:
@@ -396,8 +375,6 @@ def start_path(request, path_key):
         request.session[PENDING_NEXT] = request.POST["next"]  # "back to this step"
     if not request.user.is_authenticated:
         if request.method == "POST":
-            from accounts.strongid.views import oauth2_login
-
             request.session[PENDING_START] = str(path.path_key)
             post = request.POST.copy()
             post["next"] = here

@@ -5,7 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from paths.models import PathStepPage
+
 from . import journey
+from .models import Enrolment
 
 
 @hooks.register("before_serve_page")
@@ -17,8 +20,6 @@ def gate_steps(page, request, serve_args, serve_kwargs):
     tries the exercises; answering asks to identify (and to start). A direct
     URL to a later step leads to the step the person is on, with a message.
     """
-    from paths.models import PathStepPage
-
     if not isinstance(page, PathStepPage) or getattr(request, "is_preview", False):
         return None
     path = page.path_page
@@ -45,3 +46,23 @@ def gate_steps(page, request, serve_args, serve_kwargs):
     request.progress_enrolment = enrolment
     request.progress_done = done
     return None
+
+
+@hooks.register("polku_recall_municipality")
+def municipality_of_enrolments(user):
+    """The municipality an identified person chose on another device
+    (directory.local), kept with their enrolments."""
+    return (
+        Enrolment.objects.filter(user=user)
+        .exclude(municipality="")
+        .order_by("-last_activity_at")
+        .values_list("municipality", flat=True)
+        .first()
+        or ""
+    )
+
+
+@hooks.register("polku_remember_municipality")
+def remember_municipality_on_enrolments(user, code):
+    """Keep an identified person's choice with their enrolments (directory.local)."""
+    Enrolment.objects.filter(user=user).update(municipality=code)

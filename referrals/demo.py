@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from directory import demo as directory_demo
-from directory.models import Organisation
+from directory.models import Organisation, Service
 
 from .models import StaffMembership
 
@@ -29,8 +29,6 @@ STAFF = {
 
 def load(password):
     default = Locale.get_default()
-    from directory.models import Service
-
     for username, (groups, organisation_key, service_key) in STAFF.items():
         user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"is_staff": True}

@@ -1,11 +1,9 @@
 """Credit starts and completions to the link that brought the person.
 
-`ReferralMiddleware` puts the session's link (if any) in a context variable
-for the request; the enrolment signal reads it, so that the progress app need
-not know about referrals.
+`referrals.middleware.ReferralMiddleware` puts the session's link (if any) in
+a context variable for the request; the enrolment signal reads it, so that
+the progress app need not know about referrals.
 """
-
-import contextvars
 
 from django.db.models import F
 from django.db.models.signals import post_save
@@ -13,23 +11,8 @@ from django.dispatch import receiver
 
 from progress.models import Enrolment
 
+from .middleware import current_link_id
 from .models import ReferralLink, ReferredEnrolment
-
-SESSION_KEY = "referral_link"
-current_link_id = contextvars.ContextVar("current_link_id", default=None)
-
-
-class ReferralMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        session = getattr(request, "session", None)
-        token = current_link_id.set(session.get(SESSION_KEY) if session else None)
-        try:
-            return self.get_response(request)
-        finally:
-            current_link_id.reset(token)
 
 
 @receiver(post_save, sender=Enrolment, dispatch_uid="referrals-enrolment")

@@ -1,6 +1,7 @@
 """Referral links: the public landing, and the staff pages in the admin."""
 
 import io
+from urllib.parse import quote
 
 import qrcode
 import qrcode.image.svg
@@ -10,16 +11,27 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale
 
+from core.ratelimit import rate_limited
+from directory.cards import help_box_services
 from directory.models import Service
-from portal.ratelimit import rate_limited
+from paths.pages import path_page
 
-from .models import ReferralLink, ReferralOpening, StaffMembership
-from .signals import SESSION_KEY
+from .middleware import SESSION_KEY
+from .models import ReferralLink, ReferralOpening
+from .staff import (
+    link_for,
+    link_numbers,
+    my_links,
+    own_service,
+    published_paths,
+    staff_services,
+)
 
 # --- public ----------------------------------------------------------------
 
@@ -28,14 +40,10 @@ def short_link(request, code):
     """/r/<code>: the address in the QR code, sent on to the path's language."""
     link = get_object_or_404(ReferralLink, code=code.lower())
     with translation.override(link.language):
-        from django.urls import reverse
-
         return redirect(reverse("referrals:landing", args=[link.code]))
 
 
 def _path_page(path_key):
-    from progress.views import path_page
-
     page = path_page(path_key)
     if page is None or not hasattr(page, "get_steps"):
         raise Http404
@@ -73,36 +81,6 @@ def landing(request, code):
 # --- staff (under /admin/, so the staff MFA rules apply) ---------------------
 
 
-def _membership(user):
-    return StaffMembership.objects.filter(user=user).select_related("organisation")
-
-
-def staff_services(user):
-    """The live services a staff member may hand paths on behalf of."""
-    services = Service.objects.filter(live=True, locale=Locale.get_default())
-    if user.is_superuser:
-        return services.select_related("organisation")
-    membership = _membership(user).first()
-    if membership is None:
-        return services.none()
-    organisation = membership.organisation
-    return services.filter(
-        organisation__translation_key=organisation.translation_key
-    ).select_related("organisation")
-
-
-def own_service(user):
-    """The service a staff member's links are credited to by default: the one
-    they work in, or their organisation's only service; else they choose."""
-    services = staff_services(user)
-    membership = _membership(user).first()
-    if membership is not None and membership.service_id:
-        own = services.filter(translation_key=membership.service.translation_key)
-        if own.exists():
-            return own.first()
-    return services.first() if services.count() == 1 else None
-
-
 def _require_staff(request):
     if not request.user.has_perm("referrals.add_referrallink"):
         raise PermissionDenied
@@ -123,48 +101,13 @@ class ReferralForm(forms.Form):
         self.fields["service"].initial = own_service(user)
 
 
-def link_for(user, path_key, service, language):
-    """The staff member's one link for this path, service and language: made
-    on the first press, the same link on every press after it."""
-    from django.db import transaction
-
-    from accounts.models import User
-
-    with transaction.atomic():
-        # Two presses at once: the second waits for the first and finds its link.
-        User.objects.select_for_update().filter(pk=user.pk).first()
-        link = (
-            ReferralLink.objects.filter(
-                created_by=user, path_key=path_key, service=service, language=language
-            )
-            .order_by("created_at")
-            .first()
-        )
-        if link is None:
-            link = ReferralLink.objects.create(
-                path_key=path_key, service=service, language=language, created_by=user
-            )
-    return link
-
-
-def _published_paths():
-    from paths.models import PathPage
-
-    return (
-        PathPage.objects.live()
-        .filter(locale=Locale.get_default())
-        .prefetch_related("themes")
-        .order_by("title")
-    )
-
-
 def paths_for_staff(request):
     """Published paths, what each contains and who it is for; create a link."""
     _require_staff(request)
     if request.method == "POST":
         form = ReferralForm(request.user, request.POST)
         path_key = request.POST.get("path_key")
-        paths = {str(page.path_key): page for page in _published_paths()}
+        paths = {str(page.path_key): page for page in published_paths()}
         if form.is_valid() and path_key in paths:
             link = link_for(
                 request.user,
@@ -175,7 +118,7 @@ def paths_for_staff(request):
             return redirect("referrals_admin:link", code=link.code)
     rows = [
         {"page": page, "steps": page.get_steps(), "form": ReferralForm(request.user)}
-        for page in _published_paths()
+        for page in published_paths()
     ]
     return render(
         request,
@@ -188,22 +131,8 @@ def paths_for_staff(request):
     )
 
 
-def my_links(user):
-    """The staff member's links with their numbers (docs/evidence.md)."""
-    from evidence.report import link_numbers
-
-    links = ReferralLink.objects.filter(created_by=user).select_related("service")
-    titles = {str(page.path_key): page.title for page in _published_paths()}
-    rows = link_numbers(list(links))
-    for row in rows:
-        row["path"] = titles.get(str(row["link"].path_key), "–")
-    return rows
-
-
 def _message(link, page, short_url):
     """A ready text for e-mail or a text message, in the link's language."""
-    from django.utils.translation import gettext
-
     with translation.override(link.language):
         subject = gettext("A path for you: %(title)s") % {"title": page.title}
         body = gettext(
@@ -231,10 +160,6 @@ def _short_url(request, link):
 
 
 def link_detail(request, code):
-    from urllib.parse import quote
-
-    from django.urls import reverse
-
     link = _visible_link(request, code)
     page = _path_page(link.path_key)
     short_url = _short_url(request, link)
@@ -288,8 +213,6 @@ def poster(request, code):
     """A printable A4 page: the QR code, the path's description, the address."""
     link = _visible_link(request, code)
     with translation.override(link.language):
-        from directory.cards import help_box_services
-
         page = _path_page(link.path_key)
         return render(
             request,
@@ -313,12 +236,10 @@ def numbers(request):
     sees_all = request.user.has_perm("referrals.view_all_aggregates")
     if not (sees_all or request.user.has_perm("referrals.add_referrallink")):
         raise PermissionDenied
-    from evidence.report import link_numbers
-
     links = ReferralLink.objects.select_related("service", "service__organisation")
     if not sees_all:
         links = links.filter(service__in=staff_services(request.user))
-    titles = {str(page.path_key): page.title for page in _published_paths()}
+    titles = {str(page.path_key): page.title for page in published_paths()}
     link_rows = link_numbers(list(links))
     for row in link_rows:
         row["path"] = titles.get(str(row["link"].path_key), "–")

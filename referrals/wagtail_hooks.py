@@ -1,24 +1,17 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from core.menu import PermissionMenuItem
+
+from .staff import my_links
 from .urls import admin_urlpatterns
 
 
 @hooks.register("register_admin_urls")
 def register_referral_urls():
     return [path("", include((admin_urlpatterns, "referrals_admin")))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permissions=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permissions = permissions
-
-    def is_shown(self, request):
-        return any(request.user.has_perm(p) for p in self.permissions)
 
 
 @hooks.register("register_admin_menu_item")
@@ -57,8 +50,6 @@ class HandOnPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        from .views import my_links
-
         return {"rows": my_links(self.request.user)[:8]}
 
 

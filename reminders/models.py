@@ -18,8 +18,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, PreviewableMixin
 
-from home.choices import Weekday
-from home.fields import MultipleChoiceField
+from core.choices import Weekday
+from core.fields import MultipleChoiceField
 
 from . import conf
 
@@ -297,6 +297,7 @@ class PathReminderDefaults(PreviewableMixin, ClusterableModel):
         return "reminders/preview.html"
 
     def get_preview_context(self, request, mode_name):
+        # texts.py reads ReminderText: imported here to break the cycle.
         from .texts import default_text
 
         context = super().get_preview_context(request, mode_name)
@@ -331,6 +332,7 @@ class ReminderText(Orderable):
     panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("body")]
 
     def clean(self):
+        # texts.py reads ReminderText: imported here to break the cycle.
         from .texts import check_discreet
 
         check_discreet(self)

@@ -34,7 +34,8 @@ def enqueue_deliveries(delivery_ids):
     or the SMTP relay, and one message per reminder would cost more in queue
     round trips than the sending itself.
     """
-    from .tasks import send_deliveries  # tasks.py imports the callers of this module
+    # tasks.py imports the callers of this module
+    from .tasks import send_deliveries
 
     size = conf.get("REMINDERS_SEND_CHUNK")
     chunks = [delivery_ids[i : i + size] for i in range(0, len(delivery_ids), size)]
@@ -54,7 +55,8 @@ def enqueue_deliveries(delivery_ids):
 
 
 def enqueue_verification(pref_id):
-    from .tasks import send_verification  # tasks.py imports the callers of this module
+    # tasks.py imports the callers of this module
+    from .tasks import send_verification
 
     try:
         with broker_connection() as conn:

@@ -10,6 +10,9 @@ import time
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .models import ReminderText
 
 DEFAULT_TEXTS = {
     "fi": ("Polku", "Polku odottaa sinua"),
@@ -58,8 +61,6 @@ VARIANTS_TTL = 60.0  # seconds an editor's change takes to reach the workers
 
 
 def _variants(path_key, language):
-    from .models import ReminderText
-
     key = (path_key, language)
     now = time.monotonic()
     cached = _variants_cache.get(key)
@@ -86,8 +87,6 @@ def text_for(enrolment, number):
 
 
 def _path_titles(path_key):
-    from wagtail.models import Page
-
     titles = set()
     for title in Page.objects.filter(translation_key=path_key).values_list(
         "title", flat=True

@@ -1,6 +1,6 @@
 """Reminder URLs under the language prefix (``/<lang>/reminders/...``).
 
-The PWA files live at the site root: see ``root_urlpatterns``.
+The PWA files (service worker, manifest) are served by core (core/urls.py).
 """
 
 from django.urls import path
@@ -14,9 +14,4 @@ urlpatterns = [
     path("<uuid:public_id>/open/", views.open_path, name="open"),
     path("stop/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("confirm/<str:token>/", views.verify_email, name="verify_email"),
-]
-
-root_urlpatterns = [
-    path("sw.js", views.service_worker, name="service_worker"),
-    path("manifest.webmanifest", views.manifest, name="webmanifest"),
 ]

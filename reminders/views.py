@@ -1,15 +1,11 @@
 """Reminder preferences (signed-in, own enrolments only), the signed links
 in every message (unsubscribe, confirm e-mail), and the PWA files."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -170,42 +166,3 @@ def verify_email(request, token):
         "reminders/verify_email.html",
         {"done": bool(pref.email_verified_at), "token": token},
     )
-
-
-@require_GET
-def service_worker(request):
-    """/sw.js from the site root, so that its scope is the whole portal."""
-    path = finders.find("js/sw.js")
-    with open(path, "rb") as handle:
-        response = HttpResponse(handle.read(), content_type="text/javascript")
-    response["Service-Worker-Allowed"] = "/"
-    response["Cache-Control"] = "no-cache"
-    return response
-
-
-@require_GET
-def manifest(request):
-    """The web app manifest: Polku is installable (iOS delivers web push only
-    to installed web apps)."""
-    data = {
-        "name": "Polku",
-        "short_name": "Polku",
-        "id": "/",
-        "start_url": "/",
-        "scope": "/",
-        "display": "standalone",
-        "background_color": "#fbfaf7",
-        "theme_color": "#0b5c55",
-        "icons": [
-            {
-                "src": static(f"img/icon-{size}.png"),
-                "sizes": f"{size}x{size}",
-                "type": "image/png",
-                "purpose": "any maskable" if size == 512 else "any",
-            }
-            for size in (192, 512)
-        ],
-    }
-    response = HttpResponse(json.dumps(data), content_type="application/manifest+json")
-    response["Cache-Control"] = "public, max-age=3600"
-    return response

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 from paths.models import PathIndexPage, PathStepPage, Theme
 
 from . import synonyms

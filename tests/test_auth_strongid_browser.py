@@ -38,7 +38,7 @@ def test_shared_phone_quick_exit_then_identify_asks_for_a_login_again(
 ):
     """On a shared phone: after sign-in and quick exit, pressing "Tunnistaudu"
     again shows the broker's login form; the previous person is not signed in."""
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     shots = Path("/tmp/shots-issue-10b")
     shots.mkdir(exist_ok=True)

@@ -12,7 +12,7 @@ from django.db import connections
 from django.test import override_settings
 
 from accounts.models import User
-from portal import keys
+from progress import keys
 from progress.models import Answer, Enrolment, Feedback
 
 from .journey import build_path, young_person

@@ -7,9 +7,9 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale
 
+from core.choices import Weekday
 from directory import cards, hours
 from directory.models import ContactChannel, Organisation, Service
-from home.choices import Weekday
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 UTC = dt.UTC

@@ -18,10 +18,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from core.models import SiteSettings
+from core.pagecache import HEADER
 from directory.models import ContactChannel, Organisation, Service
 from home import demo as home_demo
-from home.models import ContentPage, SiteSettings
-from home.pagecache import HEADER
+from home.models import ContentPage
 from paths.models import PathPage
 
 from .paths_helpers import open_all_steps, young_person
@@ -214,7 +215,7 @@ def _production_middleware():
 def test_production_compresses_public_pages_but_not_personal_ones(demo, settings):
     """In production a public page is sent gzipped; a signed-in page is not."""
     settings.MIDDLEWARE = _production_middleware()
-    assert "home.pagecache.PublicGZipMiddleware" in settings.MIDDLEWARE
+    assert "core.middleware.PublicGZipMiddleware" in settings.MIDDLEWARE
     client = Client(HTTP_ACCEPT_ENCODING="gzip")
     public = client.get("/fi/")
     assert public.status_code == 200

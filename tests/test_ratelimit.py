@@ -5,7 +5,7 @@ import uuid
 import pytest
 from django.test import RequestFactory, override_settings
 
-from portal.ratelimit import _allowed
+from core.ratelimit import _allowed
 
 from .strongid import portal_client
 

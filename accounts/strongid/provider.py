@@ -9,11 +9,13 @@ pseudonym of the personal identity code as the account uid.
 import secrets
 import time
 
+from allauth.socialaccount.providers.oauth2.utils import generate_code_challenge
 from allauth.socialaccount.providers.openid_connect.provider import (
     OpenIDConnectProvider,
 )
 from django.conf import settings
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from .views import StrongIdAdapter
 
@@ -34,8 +36,6 @@ class StrongIdProvider(OpenIDConnectProvider):
         return self.wk_server_url(settings.STRONGID_ISSUER.rstrip("/"))
 
     def get_login_url(self, request, **kwargs):
-        from django.utils.http import urlencode
-
         url = reverse("strongid_login")
         return f"{url}?{urlencode(kwargs)}" if kwargs else url
 
@@ -47,10 +47,6 @@ class StrongIdProvider(OpenIDConnectProvider):
 
     def get_pkce_params(self):
         # PKCE is not optional here, whatever the app settings say.
-        from allauth.socialaccount.providers.oauth2.utils import (
-            generate_code_challenge,
-        )
-
         return generate_code_challenge()
 
     def get_scope(self):

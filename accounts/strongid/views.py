@@ -6,6 +6,7 @@ import time
 import requests
 from allauth.account.internal.decorators import login_not_required
 from allauth.socialaccount.adapter import get_adapter
+from allauth.socialaccount.helpers import render_authentication_error
 from allauth.socialaccount.models import SocialAccount
 from allauth.socialaccount.providers.base import ProviderException
 from allauth.socialaccount.providers.oauth2.client import OAuth2Client
@@ -25,7 +26,7 @@ from joserfc import jwt
 from joserfc.errors import ClaimError, JoseError
 from joserfc.jwk import KeySet
 
-from portal.ratelimit import rate_limited
+from core.ratelimit import rate_limited
 
 from . import ftn
 from .identity import IdentityRefused, validate
@@ -285,8 +286,6 @@ class StrongIdCallbackView(OAuth2CallbackView):
         try:
             return super().dispatch(request, *args, **kwargs)
         except IdentityRefused as exc:
-            from allauth.socialaccount.helpers import render_authentication_error
-
             return render_authentication_error(
                 request, self.adapter.get_provider(), exception=exc
             )
@@ -297,8 +296,6 @@ class StrongIdLoginView(OAuth2LoginView):
         try:
             return super().dispatch(request, *args, **kwargs)
         except (ProviderException, requests.RequestException) as exc:
-            from allauth.socialaccount.helpers import render_authentication_error
-
             if not isinstance(exc, ProviderUnavailable):
                 exc = ProviderUnavailable(str(exc))
             return render_authentication_error(

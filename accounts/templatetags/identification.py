@@ -15,4 +15,4 @@ def quick_exit_broker_logout(context):
     user = getattr(request, "user", None)
     if request is None or not getattr(user, "is_young_person", False):
         return ""
-    return broker_logout_url(request, reverse("quick_exit_away")) or ""
+    return broker_logout_url(request, reverse("core:quick_exit_away")) or ""

@@ -16,7 +16,8 @@ class HelpBoxBlock(blocks.StaticBlock):
         label = _("Help box")
         template = "components/blocks/help_box_block.html"
         admin_text = _(
-            "Shows the crisis contacts of the site settings (Snippets → Help box)."
+            "Shows the crisis lines of the service directory: the services that "
+            "have a position in the help box (Directory → Services)."
         )
         description = _("The crisis contacts: 112, 116 111, Crisis Helpline, …")
         preview_value = None

@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
-from home.models import BasePage
+from core.models import BasePage
 
 from ..permissions import ReviewedPublishingMixin
 from .themes import Theme
@@ -204,7 +204,8 @@ class PathPage(ReviewedPublishingMixin, BasePage):
 
     @cached_property
     def _steps(self):
-        from .step import PathStepPage  # step.py imports PathPage: a mutual pair
+        # step.py imports PathPage: a mutual pair
+        from .step import PathStepPage
 
         return list(
             PathStepPage.objects.child_of(self)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from home.models import BasePage
+from core.models import BasePage
 
 from ..permissions import ReviewedPublishingMixin
 from .path import PathPage

@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Locale
 
+from core.templatetags.polku_tags import navigation
 from paths.models import PathIndexPage, PathPage, Theme
 
 register = template.Library()
@@ -27,7 +28,5 @@ def paths_overview(context):
 @register.simple_tag(takes_context=True)
 def paths_index_url(context):
     """The address of the active language's path index, for the main menu."""
-    from home.templatetags.polku_tags import navigation
-
     index = navigation()["paths_index"]
     return index.get_url(context.get("request")) if index else ""

@@ -36,13 +36,16 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    # The project's apps from the bottom layer up (docs/architecture.md): the
+    # demo loaders run in this order.
+    "core",
     "accounts",
     "home",
     "directory",
-    "referrals",
     "paths",
     "progress",
     "reminders",
+    "referrals",
     "evidence",
     "search",
     "wagtail_localize",
@@ -79,7 +82,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "portal.health.ProbeMiddleware",
+    "portal.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,20 +93,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.preview.PreviewFrameAncestorsMiddleware",
+    "core.middleware.PreviewFrameAncestorsMiddleware",
     "accounts.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionPolicyMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
-    "referrals.signals.ReferralMiddleware",
+    "referrals.middleware.ReferralMiddleware",
     "progress.middleware.PrivateWhenSignedInMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.keys.UnreadableFieldsMiddleware",
+    "progress.middleware.UnreadableFieldsMiddleware",
     # Empty-bodied 4xx answers (405 from require_POST, ...) get a translated page.
-    "portal.errors.TranslatedErrorPageMiddleware",
-    # Innermost: anonymous public pages from a full-page cache (home/pagecache.py).
-    "home.pagecache.PublicPageCacheMiddleware",
+    "core.middleware.TranslatedErrorPageMiddleware",
+    # Innermost: anonymous public pages from a full-page cache (core/pagecache.py).
+    "core.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -172,7 +175,7 @@ CACHES = {
     },
 }
 # Anonymous public pages from a full-page cache, per minute and purged on
-# every publish (home/pagecache.py, docs/architecture.md).
+# every publish (core/pagecache.py, docs/architecture.md).
 POLKU_PAGE_CACHE = env_bool("POLKU_PAGE_CACHE", True)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
@@ -252,7 +255,7 @@ AXES_RESET_ON_SUCCESS = True
 # has it; per account only slows distributed guessing. Pupils never sign in
 # with a password, so neither can lock out a school.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,20/15m/key"}
-# Per client address, "amount/seconds" (portal/ratelimit.py). Generous enough
+# Per client address, "amount/seconds" (core/ratelimit.py). Generous enough
 # for a whole class behind one school address identifying at once.
 POLKU_RATE_LIMITS = {
     "strongid_start": os.environ.get("RATE_LIMIT_STRONGID_START", "120/600"),

@@ -91,11 +91,11 @@ if _problems:
 
 # HTML compressed here: gunicorn does not compress and compose puts no proxy in
 # front. Outside WhiteNoise (static files are precompressed); public pages
-# only, see home.pagecache.PublicGZipMiddleware for the BREACH precautions.
+# only, see core.middleware.PublicGZipMiddleware for the BREACH precautions.
 MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "home.pagecache.PublicGZipMiddleware",
+    "core.middleware.PublicGZipMiddleware",
 )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

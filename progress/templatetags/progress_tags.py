@@ -1,5 +1,7 @@
 from django import template
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from progress import journey
 from progress.enrolments import answers_by_block
@@ -61,9 +63,6 @@ def path_state(context, path):
 @register.filter
 def isodate(value):
     """An ISO date or time from the data export, as a Finnish reader writes it."""
-    from django.utils import timezone
-    from django.utils.dateparse import parse_date, parse_datetime
-
     moment = parse_datetime(value or "") if "T" in (value or "") else None
     if moment is not None:
         return timezone.localtime(moment).strftime("%-d.%-m.%Y")

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import encrypted_fields.fields
-import home.fields
+import core.fields
 import modelcluster.fields
 import reminders.models
 import uuid
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('path_key', models.UUIDField(editable=False, unique=True)),
                 ('rhythm', models.CharField(choices=[('inactive', 'When I have not continued for a few days'), ('weekdays', 'On the weekdays I choose')], default='inactive', max_length=12, verbose_name='default rhythm')),
                 ('inactive_days', models.PositiveSmallIntegerField(default=reminders.models._default_inactive_days, verbose_name='default days without continuing')),
-                ('weekdays', home.fields.MultipleChoiceField(blank=True, default=list, verbose_name='default weekdays')),
+                ('weekdays', core.fields.MultipleChoiceField(blank=True, default=list, verbose_name='default weekdays')),
                 ('path', models.ForeignKey(help_text='The settings apply to every language version of this path.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='path')),
             ],
             options={
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ('channel', models.CharField(choices=[('push', 'Notification on this device'), ('email', 'E-mail')], default='push', max_length=8, verbose_name='how')),
                 ('rhythm', models.CharField(choices=[('inactive', 'When I have not continued for a few days'), ('weekdays', 'On the weekdays I choose')], default='inactive', max_length=12, verbose_name='when')),
                 ('inactive_days', models.PositiveSmallIntegerField(default=reminders.models._default_inactive_days, verbose_name='days without continuing')),
-                ('weekdays', home.fields.MultipleChoiceField(blank=True, default=list, verbose_name='weekdays')),
+                ('weekdays', core.fields.MultipleChoiceField(blank=True, default=list, verbose_name='weekdays')),
                 ('window_start', models.TimeField(default=reminders.models._default_window_start, verbose_name='earliest')),
                 ('window_end', models.TimeField(default=reminders.models._default_window_end, verbose_name='latest')),
                 ('quiet_start', models.TimeField(default=reminders.models._default_quiet_start, verbose_name='quiet from')),

@@ -1,15 +1,33 @@
+"""Load every app's demo content, in the order of INSTALLED_APPS.
+
+Core names no area app. An app takes part by naming its loaders on its
+AppConfig, as dotted paths:
+
+- `demo_content`: a function without arguments that creates the app's demo
+  content (pages, services, ...); these run first, lower apps before higher
+  ones, so that a loader finds what the apps below it made;
+- `demo_staff`: a function taking the demo password that creates staff
+  logins and what needs them; these run only when the settings give a demo
+  password (DEMO_ADMIN_PASSWORD), after the demo admin is made.
+"""
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
+from django.utils.module_loading import import_string
 
-from directory import demo as directory_demo
-from evidence import demo as evidence_demo
-from home import demo as home_demo
-from paths import demo as paths_demo
-from referrals import demo as referrals_demo
+
+def loaders(attribute):
+    """The loaders named by `attribute` on the app configs, in app order."""
+    return [
+        import_string(getattr(config, attribute))
+        for config in apps.get_app_configs()
+        if getattr(config, attribute, None)
+    ]
 
 
 class Command(BaseCommand):
@@ -21,15 +39,12 @@ class Command(BaseCommand):
         # for every translated page. Nothing was ever published under the old
         # slugs, so no redirect is made while loading.
         with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
-            home_demo.load()
-            directory_demo.load()
-            paths_demo.load()
+            for load in loaders("demo_content"):
+                load()
         if settings.DEMO_ADMIN_PASSWORD:
             self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
-            referrals_demo.load(settings.DEMO_ADMIN_PASSWORD)
-            paths_demo.load_staff(settings.DEMO_ADMIN_PASSWORD)
-            # Generated history for the evidence dashboard (development only).
-            evidence_demo.load()
+            for load_staff in loaders("demo_staff"):
+                load_staff(settings.DEMO_ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
     def ensure_admin(self, password):

@@ -1,10 +1,10 @@
 """What purges which cache: every save, publish, move or delete an editor makes
-bumps the generations of the caches built from it (`home.caching`).
+bumps the generations of the caches built from it (`core.caching`).
 
 Wagtail publishes and unpublishes through `save()`, so `post_save` covers
 pages, snippets and settings; moves go through treebeard's update queries and
 send `post_page_move`; the full-page cache is purged on the same events
-(`home.pagecache`).
+(`core.pagecache`).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -22,7 +22,7 @@ DIRECTORY_MODELS = {
     "directory.organisation",
     "directory.municipality",
 }
-SETTINGS_MODELS = {"home.sitesettings"}
+SETTINGS_MODELS = {"core.sitesettings"}
 
 
 def _label(sender):

@@ -8,36 +8,26 @@ instead of a 500 on every personal page:
 
 - a system check (tagged `database`, so `migrate` — the release job — and
   `check --database default` run it) that tries the newest stored values;
-- `UnreadableFieldsMiddleware`, which turns the error raised by the field
-  (`FieldKeysUnreadable`) into one clear 503 page and one log line naming the
-  setting, never the value.
+- `progress.middleware.UnreadableFieldsMiddleware`, which turns the error
+  raised by the field (`progress.fields.FieldKeysUnreadable`) into one clear
+  503 page and one log line naming the setting, never the value.
 """
 
-import logging
-
+from cryptography.fernet import InvalidToken
 from django.core import checks
 from django.db import DatabaseError, connection
-from django.template.response import SimpleTemplateResponse
 
-logger = logging.getLogger(__name__)
+from .models import Answer
 
 SAMPLE = 20
 
 
-class FieldKeysUnreadable(Exception):
-    """A stored encrypted value cannot be decrypted with the configured keys."""
-
-
 def _fernet():
-    from progress.models import Answer
-
     return Answer._meta.get_field("value").f
 
 
 def unreadable_count(sample=SAMPLE):
     """(unreadable, sampled) among the newest stored answers and comments."""
-    from cryptography.fernet import InvalidToken
-
     fernet = _fernet()
     queries = [
         f"SELECT value FROM progress_answer ORDER BY id DESC LIMIT {int(sample)}",
@@ -79,24 +69,3 @@ def check_field_keys(app_configs=None, databases=None, **kwargs):
             id="polku.E001",
         )
     ]
-
-
-class UnreadableFieldsMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, FieldKeysUnreadable):
-            return None
-        logger.error(
-            "stored encrypted values cannot be read: check SECRET_KEY, "
-            "SECRET_KEY_FALLBACKS and FIELD_ENCRYPTION_SALTS (%s)",
-            request.path,
-        )
-        response = SimpleTemplateResponse("503_keys.html", status=503)
-        response["Retry-After"] = "600"
-        response["Cache-Control"] = "no-store"
-        return response.render()

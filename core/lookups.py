@@ -4,8 +4,8 @@ Wagtail asks the database on every page view for the locale of the active
 language (several times), the site of the host name, the page at each level of
 the URL (two queries a level: the child and its specific row) and the view
 restrictions of the page's ancestors (two more). None of that changes between
-editors' actions, so each is kept per process (`home.caching.memo`) and built
-again when its generation changes (`home.signals`).
+editors' actions, so each is kept per process (`core.caching.memo`) and built
+again when its generation changes (`core.signals`).
 
 `install()` puts them in place (from `HomeConfig.ready`). Why patches and not
 settings: Wagtail has no hook for these lookups; each patch keeps Wagtail's
@@ -15,7 +15,12 @@ behaviour and falls back to Wagtail's own code whenever the memo has no answer.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import sites as wagtail_sites
+from wagtail.models.i18n import LocaleManager
 
 from . import caching
 
@@ -26,8 +31,6 @@ PAGES = ("pages", "locales")
 
 def locales():
     """language code -> Locale, every locale there is."""
-    from wagtail.models import Locale
-
     return caching.memo(
         ("locales",),
         lambda: {locale.language_code: locale for locale in Locale.objects.all()},
@@ -37,8 +40,6 @@ def locales():
 
 def _get_for_language(manager, language_code):
     """`LocaleManager.get_for_language` without a query."""
-    from wagtail.coreutils import get_supported_content_language_variant
-
     code = get_supported_content_language_variant(language_code)
     try:
         return locales()[code]
@@ -48,8 +49,6 @@ def _get_for_language(manager, language_code):
 
 def _live_routes():
     """url_path -> (pk, content type id) of every live page, and the homes."""
-    from wagtail.models import Page
-
     rows = Page.objects.live().values_list(
         "url_path", "pk", "content_type_id", "translation_key", "locale_id"
     )
@@ -67,8 +66,6 @@ def live_routes():
 
 def find_page(site, path, locale):
     """The live specific page at `path` under the site's home of `locale`."""
-    from django.contrib.contenttypes.models import ContentType
-
     root = site.root_page
     routes, translations = live_routes()
     root_path = translations.get((root.translation_key, locale.pk), root.url_path)
@@ -85,10 +82,6 @@ def find_page(site, path, locale):
 
 
 def install():
-    from wagtail.models import Locale, Page, PageViewRestriction
-    from wagtail.models import sites as wagtail_sites
-    from wagtail.models.i18n import LocaleManager
-
     LocaleManager.get_for_language = _get_for_language
 
     original_site_lookup = wagtail_sites.get_site_for_hostname

@@ -1,3 +1,14 @@
+"""The tags of every page: menu, meta description, help box, language switcher.
+
+Core knows no area app. What the areas put on every page comes through two
+Wagtail hooks, registered in their `wagtail_hooks.py`:
+
+- `polku_navigation(locale)` returns menu pages to add to `navigation()`
+  (paths: the path index; directory: the service finder);
+- `polku_help_box_lines(now)` returns the help box's lines (directory: the
+  crisis lines marked with a help-box position).
+"""
+
 import html
 
 from django import template
@@ -7,42 +18,40 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
-from directory import cards
-from home import caching
+from core import caching
+from core.models import SiteSettings
 
 register = template.Library()
 
 
 def _navigation():
-    from directory.models import ServiceFinderPage
-    from paths.models import PathIndexPage
-
-    from ..models import SiteSettings
-
     locale = Locale.get_active()
     site_settings = SiteSettings.load()
     help_page = site_settings.help_page
     statement = site_settings.accessibility_page
     privacy = site_settings.privacy_page
-    finders = ServiceFinderPage.objects.live()
-    return {
+    menu = {
         "quick_exit_url": site_settings.quick_exit_url,
         "help_page": help_page.localized if help_page else None,
         # The footer's statement and notice (every page links to both).
         "accessibility_page": statement.localized if statement else None,
         "privacy_page": privacy.localized if privacy else None,
-        "paths_index": PathIndexPage.objects.live().filter(locale=locale).first(),
-        "finder": finders.filter(locale=locale).first() or finders.first(),
+        "paths_index": None,
+        "finder": None,
     }
+    for menu_pages in hooks.get_hooks("polku_navigation"):
+        menu.update(menu_pages(locale))
+    return menu
 
 
 def navigation():
     """The menu's pages and the site settings of the active language.
 
     The same for every visitor of a language: kept in memory until an editor
-    publishes, moves or deletes a page or saves the settings (home.signals).
+    publishes, moves or deletes a page or saves the settings (core.signals).
     """
     language = translation.get_language()
     return caching.memo(
@@ -84,8 +93,7 @@ def help_box(context, inline=False):
     """
     now = timezone.now()
     lines = [
-        cards.card_for(service.canonical, now, text=service)
-        for service in cards.help_box_services()
+        line for hook in hooks.get_hooks("polku_help_box_lines") for line in hook(now)
     ]
     return {
         "lines": lines,
