@@ -131,7 +131,7 @@ class StaffMFAMiddleware:
 # page editor runs inline <script>s whose content changes per page (no hash
 # can list them, and its templates take no nonce) and sets style attributes;
 # it embeds its own preview in a frame. Seen in Chromium:
-# tests/test_browser_staff_mfa.py. allauth's pages keep the public policy.
+# tests/test_auth_staff_mfa_browser.py. allauth's pages keep the public policy.
 ADMIN_CSP_REPLACE = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],

@@ -25,7 +25,8 @@ def missing_references():
         for number, line in enumerate(doc.read_text().splitlines(), 1):
             for match in REFERENCE.finditer(line):
                 reference = match.group(1).rstrip("/").split(":")[0]
-                if reference in MADE_AT_RUN_TIME or reference.startswith((".", "/")):
+                made = {reference, reference.split("/")[0]} & MADE_AT_RUN_TIME
+                if made or reference.startswith((".", "/")):
                     continue
                 if "/" in reference:
                     if reference.split("/")[0] not in top_level:
@@ -66,9 +67,15 @@ def resolves(dotted):
         if not rest:
             return True
         source = module.read_text() if module.exists() else ""
-        if cut == 1:  # app.Name: a model, task or permission somewhere in the app
-            source = "\n".join(path.read_text() for path in base.rglob("*.py"))
-        return re.search(rf"\b{re.escape(rest[0])}\b", source) is not None
+        name = re.escape(rest[0])
+        if cut > 1:
+            return re.search(rf"\b{name}\b", source) is not None
+        if len(rest) > 1:
+            return False  # `app.module.name` whose module is gone
+        # `app.Name`: a model, function, task or permission the app defines.
+        source = "\n".join(path.read_text() for path in base.rglob("*.py"))
+        defined = rf"(?:class|def) {name}\b|\b{name} =|[\"']{name}[\"']"
+        return re.search(defined, source) is not None
     return False
 
 
