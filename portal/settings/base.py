@@ -9,23 +9,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
-VAR_DIR = Path(os.environ.get("POLKU_VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item]
-
+from .env import BASE_DIR, PROJECT_DIR, VAR_DIR, env_bool, env_list  # noqa: F401
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # Old secret keys, newest first, while rotating (docs/operations.md).
@@ -368,65 +353,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # index consistent without a second queue next to Celery.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# --- Celery ----------------------------------------------------------------
+# --- Celery and reminders: background.py ------------------------------------
 
-CELERY_RESULT_BACKEND = None
-CELERY_TASK_IGNORE_RESULT = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
-    "socket_connect_timeout": 1,
-    "socket_timeout": 2,
-}
+from .background import *  # noqa: E402, F403
+
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-# Seconds after which a missing beat or worker heartbeat makes /healthz/ 503.
-HEALTH_BEAT_MAX_AGE = int(os.environ.get("HEALTH_BEAT_MAX_AGE", "90"))
-HEALTH_BEAT_INTERVAL = float(os.environ.get("HEALTH_BEAT_INTERVAL", "15"))
-# Reminders need one beat entry: the dispatcher claims due rows from PostgreSQL
-# every minute (docs/reminders.md). Other periodic tasks go beside it.
-CELERY_BEAT_SCHEDULE = {
-    # Data retention of young people's accounts (docs/progress.md), daily.
-    "progress-retention": {
-        "task": "progress.apply_retention",
-        "schedule": 24 * 60 * 60.0,
-        "options": {"expires": 60 * 60},
-    },
-    # Expired sessions out of the database (docs/auth.md), daily.
-    "accounts-purge-sessions": {
-        "task": "accounts.purge_expired_sessions",
-        "schedule": 24 * 60 * 60.0,
-        "options": {"expires": 60 * 60},
-    },
-    "reminders-dispatch": {
-        "task": "reminders.dispatch",
-        "schedule": 60.0,
-        "options": {"expires": 55},
-    },
-    # The evidence counts (docs/evidence.md), rebuilt every night at 03:30.
-    "evidence-aggregate": {
-        "task": "evidence.aggregate",
-        "schedule": crontab(hour=3, minute=30),
-        "options": {"expires": 6 * 60 * 60},
-    },
-    # Wagtail's scheduled publishing (go-live and expiry dates), not cron.
-    "paths-publish-scheduled": {
-        "task": "paths.publish_scheduled",
-        "schedule": float(os.environ.get("PUBLISH_SCHEDULED_INTERVAL", "60")),
-        "options": {"expires": 55},
-    },
-}
-# Web push signs with this VAPID key (PEM or base64url); empty in development,
-# where one is generated into var/. REMINDERS_EMAIL_BACKEND defaults to
-# EMAIL_BACKEND; production uses SMTP so that a 5xx refusal disables an address.
-REMINDERS_VAPID_PRIVATE_KEY = os.environ.get("REMINDERS_VAPID_PRIVATE_KEY", "")
-REMINDERS_VAPID_SUBJECT = os.environ.get(
-    "REMINDERS_VAPID_SUBJECT", "mailto:polku@localhost"
-)
-REMINDERS_EMAIL_BACKEND = os.environ.get("REMINDERS_EMAIL_BACKEND") or None
 
 # --- Security headers ------------------------------------------------------
 
@@ -487,62 +418,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Polku <polku@localhos
 # docs/progress.md). Production sets FIELD_ENCRYPTION_SALTS.
 SALT_KEY = env_list("FIELD_ENCRYPTION_SALTS", "polku-dev-salt")
 
-# --- Strong identification (OIDC broker) -----------------------------------
+# --- Strong identification (OIDC broker): strongid.py ----------------------
 
-STRONGID_ISSUER = os.environ.get("STRONGID_ISSUER", "http://127.0.0.1:8001")
-STRONGID_CLIENT_ID = os.environ.get("STRONGID_CLIENT_ID", "polku-local")
-STRONGID_CLIENT_SECRET = os.environ.get("STRONGID_CLIENT_SECRET", "polku-local-secret")
-STRONGID_SCOPES = env_list("STRONGID_SCOPES", "openid,profile")
-STRONGID_ACR_VALUES = os.environ.get(
-    "STRONGID_ACR_VALUES", "http://ftn.ficora.fi/2017/loa2"
-)
-STRONGID_ACCEPTED_ACR = env_list(
-    "STRONGID_ACCEPTED_ACR",
-    "http://ftn.ficora.fi/2017/loa2,http://ftn.ficora.fi/2017/loa3",
-)
-STRONGID_HETU_CLAIM = os.environ.get("STRONGID_HETU_CLAIM", "hetu")
-STRONGID_FETCH_USERINFO = env_bool("STRONGID_FETCH_USERINFO")
-STRONGID_TOKEN_AUTH_METHOD = os.environ.get(
-    "STRONGID_TOKEN_AUTH_METHOD", "client_secret_post"
-)
-STRONGID_ALGORITHMS = env_list("STRONGID_ALGORITHMS", "RS256,PS256,ES256")
-STRONGID_UI_LOCALES = os.environ.get("STRONGID_UI_LOCALES", "fi sv en")
-# Fresh authentication at every identification (docs/auth.md): the broker is
-# asked for a login (prompt) and an authentication at most this old (seconds);
-# the ID token's auth_time must show it.
-STRONGID_PROMPT = os.environ.get("STRONGID_PROMPT", "login")
-STRONGID_AUTH_MAX_AGE = int(os.environ.get("STRONGID_AUTH_MAX_AGE", "300"))
-STRONGID_LEEWAY = int(os.environ.get("STRONGID_LEEWAY", "30"))
-STRONGID_TIMEOUT = float(os.environ.get("STRONGID_TIMEOUT", "5"))
-STRONGID_ALLOW_TEST_CODES = env_bool("STRONGID_ALLOW_TEST_CODES")
-STRONGID_MIN_AGE = int(os.environ.get("STRONGID_MIN_AGE", "13"))
-STRONGID_MAX_AGE = int(os.environ.get("STRONGID_MAX_AGE", "17"))
-# Keyed pseudonyms of identity codes: "version:key" pairs, current first. The
-# keys live outside the database; docs/auth.md explains rotation.
-STRONGID_UID_KEYS = env_list("STRONGID_UID_KEYS", "1:dev-only-uid-key")
-# FTN profile pieces, off until configured (private JWKs as JSON strings).
-STRONGID_SIGNED_REQUEST_OBJECT = env_bool("STRONGID_SIGNED_REQUEST_OBJECT")
-STRONGID_PRIVATE_KEY_JWT = env_bool("STRONGID_PRIVATE_KEY_JWT")
-STRONGID_CLIENT_SIGNING_KEY = os.environ.get("STRONGID_CLIENT_SIGNING_KEY", "")
-STRONGID_CLIENT_SIGNING_ALG = os.environ.get("STRONGID_CLIENT_SIGNING_ALG", "RS256")
-STRONGID_ID_TOKEN_DECRYPTION_KEY = os.environ.get(
-    "STRONGID_ID_TOKEN_DECRYPTION_KEY", ""
-)
-STRONGID_ID_TOKEN_ENCRYPTION_ALGORITHMS = env_list(
-    "STRONGID_ID_TOKEN_ENCRYPTION_ALGORITHMS",
-    "RSA-OAEP-256,RSA-OAEP,ECDH-ES+A256KW,A256GCM,A128CBC-HS256,A256CBC-HS512",
-)
-SOCIALACCOUNT_PROVIDERS = {
-    "strongid": {
-        "APPS": [
-            {
-                "client_id": STRONGID_CLIENT_ID,
-                "secret": STRONGID_CLIENT_SECRET,
-                "settings": {"server_url": STRONGID_ISSUER},
-            }
-        ]
-    }
-}
+from .strongid import *  # noqa: E402, F403
 
 # Destructive actions (deleting one's data) need an identification this fresh.
 REIDENTIFY_MINUTES = int(os.environ.get("REIDENTIFY_MINUTES", "10"))
