@@ -11,12 +11,15 @@ __all__ = [
 
 from django.test import Client
 from wagtail import blocks
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from home import demo as home_demo
 from paths.blocks import StepStreamBlock
+from paths.factories import PathIndexPageFactory, PathPageFactory
 from progress import enrolments
 
 from .journey import young_person
+from .staff import staff_client
 
 
 def open_all_steps(user, path):
@@ -64,3 +67,39 @@ def form_value(block, value):
     if isinstance(block, blocks.BooleanBlock):
         return "on" if value else ""
     return "" if value is None else str(value)
+
+
+# --- Editors in the admin -----------------------------------------------------
+
+
+def staff(username, *groups, superuser=False):
+    """A staff member with TOTP, signed in through allauth and its MFA step."""
+    # The admin in English, so that the assertions read its messages.
+    return staff_client(username, *groups, superuser=superuser, language="en")
+
+
+def make_index():
+    return PathIndexPageFactory(parent=home_demo.load()["fi"])
+
+
+def make_path(index, **fields):
+    fields.setdefault("intro", "<p>Polku huolesta.</p>")
+    fields.setdefault("completion_message", "<p>Hienoa!</p>")
+    return PathPageFactory(parent=index, **fields)
+
+
+def path_form(**overrides):
+    data = {
+        "title": "Uni ja jaksaminen",
+        "slug": "uni",
+        "summary": "Kun väsyttää.",
+        "age_min": "13",
+        "age_max": "17",
+        "duration_minutes": "20",
+        "order_mode": "sequential",
+        "intro": rich_text("<p>Polku unesta.</p>"),
+        "who_sees_what": rich_text("<p>Vain sinä näet vastauksesi.</p>"),
+        "completion_message": rich_text("<p>Valmista!</p>"),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
