@@ -223,7 +223,7 @@ def run(args):
 
     tests.staff.PASSWORD = "bench-password-0000"
     client = sign_in(user.username, secret)
-    from evidence.report import add_months, last_whole_month
+    from evidence.months import add_months, last_whole_month
 
     last = last_whole_month()
     query = f"path={path.path_key}&language=fi"

@@ -28,7 +28,7 @@ from referrals.staff import link_for, own_service
 from reminders.models import Delivery, ReminderPreference
 
 from . import aggregate
-from .report import add_months, last_whole_month
+from .months import add_months, last_whole_month
 
 SEED = 13
 PREFIX = "demo-nuori-"

@@ -6,157 +6,24 @@ same whoever looks and whatever period they chose (docs/evidence.md); staff
 get the rows of their own organisation's services cut out of it afterwards.
 """
 
-import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from referrals.models import ReferralLink
 
-from .disclosure import suppress
+from .cells import (
+    AGE_BANDS,
+    ENROLMENT_METRICS,
+    FEEDBACK_METRICS,
+    HELPFUL_N,
+    NONE,
+    NPS_N,
+    month_system,
+)
 from .models import Count, Metric
-
-AGE_BANDS = ["13-15", "16-17"]
-NONE = "none"
-ENROLMENT_METRICS = {
-    Metric.STARTED,
-    Metric.STEP_COMPLETED,
-    Metric.COMPLETED,
-    Metric.REMINDER_OPT_IN,
-    Metric.REMINDED,
-    Metric.RETURNED,
-}
-NPS_METRICS = [Metric.PROMOTER, Metric.PASSIVE, Metric.DETRACTOR]
-HELPFUL_METRICS = [Metric.HELPFUL_YES, Metric.HELPFUL_NO]
-FEEDBACK_METRICS = {*NPS_METRICS, *HELPFUL_METRICS}
-# Synthetic totals that exist only as cells: answers to a question.
-NPS_N = "nps_n"
-HELPFUL_N = "helpful_n"
-
-
-def month_start(day):
-    return day.replace(day=1)
-
-
-def add_months(month, count):
-    index = month.year * 12 + month.month - 1 + count
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def quarter_start(month):
-    return month.replace(month=(month.month - 1) // 3 * 3 + 1, day=1)
-
-
-def last_whole_month():
-    return add_months(month_start(timezone.localdate()), -1)
-
-
-def months_between(first, last):
-    months, month = [], first
-    while month <= last:
-        months.append(month)
-        month = add_months(month, 1)
-    return months
-
-
-@dataclass
-class MonthCells:
-    """The cells of one path, language and month, and which are hidden."""
-
-    values: dict = field(default_factory=lambda: defaultdict(int))
-    relations: list = field(default_factory=list)
-    hidden: set = field(default_factory=set)
-
-
-def _month_system(month, rows, links, step_keys, holds_quarter=False):
-    """Cells and relations of one month; `links` are those existing by then.
-
-    Feedback cells exist only in a month that `holds_quarter`: the first
-    month of a calendar quarter lying wholly inside the period, which carries
-    that quarter's feedback. Elsewhere there is no feedback cell at all (not
-    a hidden zero), so a period that holds no quarter publishes nothing an
-    attacker could set against a quarter shown in another period.
-    """
-    cells = MonthCells()
-    values = cells.values
-    for row in rows:
-        metric, step = row.metric, row.step_key
-        values[(metric, step, "all", None)] += row.n
-        if row.age_band in AGE_BANDS and metric != Metric.OPENED:
-            values[(metric, step, "age", row.age_band)] += row.n
-        if metric in ENROLMENT_METRICS or metric == Metric.OPENED:
-            values[(metric, step, "svc", row.service_id or NONE)] += row.n
-        if row.link_id:
-            values[(metric, step, "link", row.link_id)] += row.n
-        if metric in NPS_METRICS:
-            values[(NPS_N, None, "all", None)] += row.n
-            if row.age_band in AGE_BANDS:
-                values[(NPS_N, None, "age", row.age_band)] += row.n
-        if metric in HELPFUL_METRICS:
-            values[(HELPFUL_N, step, "all", None)] += row.n
-
-    services = defaultdict(list)
-    for link in links:
-        services[link.service_id].append(link.pk)
-    relations = cells.relations
-    enrolment = [
-        (Metric.STARTED, None),
-        (Metric.COMPLETED, None),
-        (Metric.REMINDER_OPT_IN, None),
-        (Metric.REMINDED, None),
-        (Metric.RETURNED, None),
-        *((Metric.STEP_COMPLETED, step) for step in step_keys),
-    ]
-    for metric, step in [*enrolment, (Metric.OPENED, None)]:
-        total = (metric, step, "all", None)
-        if metric != Metric.OPENED:
-            relations.append(
-                (total, [(metric, step, "age", band) for band in AGE_BANDS])
-            )
-        service_parts = [(metric, step, "svc", pk) for pk in services]
-        if metric != Metric.OPENED:
-            service_parts.append((metric, step, "svc", NONE))
-        relations.append((total, service_parts))
-        for service_id, link_ids in services.items():
-            relations.append(
-                (
-                    (metric, step, "svc", service_id),
-                    [(metric, step, "link", pk) for pk in link_ids],
-                )
-            )
-    if holds_quarter:
-        relations.extend(_feedback_relations(step_keys))
-    # Every cell of the relations exists, zero or not.
-    for total, parts in relations:
-        for key in (total, *parts):
-            values[key] += 0
-    cells.hidden = suppress(values, relations)
-    return cells
-
-
-def _feedback_relations(step_keys):
-    relations = []
-    for scope in [("all", None), *(("age", band) for band in AGE_BANDS)]:
-        relations.append(
-            ((NPS_N, None, *scope), [(metric, None, *scope) for metric in NPS_METRICS])
-        )
-    for metric in [NPS_N, *NPS_METRICS]:
-        relations.append(
-            (
-                (metric, None, "all", None),
-                [(metric, None, "age", band) for band in AGE_BANDS],
-            )
-        )
-    for step in step_keys:
-        relations.append(
-            (
-                (HELPFUL_N, step, "all", None),
-                [(metric, step, "all", None) for metric in HELPFUL_METRICS],
-            )
-        )
-    return relations
+from .months import add_months, last_whole_month, months_between, quarter_start
 
 
 class AtLeast(int):
@@ -208,7 +75,7 @@ class Report:
             holds_quarter = (
                 month == quarter_start(month) and add_months(month, 2) <= last
             )
-            self.cells[month] = _month_system(
+            self.cells[month] = month_system(
                 month, rows[month], existing, step_keys, holds_quarter
             )
         self.buckets = self._buckets()

@@ -24,7 +24,8 @@ from referrals.models import ReferralLink
 from referrals.staff import published_paths, staff_services
 
 from .models import AggregationRun, Count
-from .report import AtLeast, Report, add_months, last_whole_month, months_between
+from .months import add_months, last_whole_month, months_between
+from .report import AtLeast, Report
 
 
 def _paths():

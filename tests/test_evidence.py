@@ -13,16 +13,10 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from accounts.models import User
 from evidence import aggregate
+from evidence.cells import AGE_BANDS, NONE, NPS_N
 from evidence.models import Count
-from evidence.report import (
-    AGE_BANDS,
-    NONE,
-    NPS_N,
-    Report,
-    add_months,
-    last_whole_month,
-    months_between,
-)
+from evidence.months import add_months, last_whole_month, months_between
+from evidence.report import Report
 from progress.factories import EnrolmentFactory, StepCompletionFactory
 from progress.models import Feedback
 from referrals.factories import ReferralLinkFactory

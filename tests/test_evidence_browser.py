@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import formats, translation
 
 from accounts.models import User
-from evidence.report import add_months, last_whole_month
+from evidence.months import add_months, last_whole_month
 from referrals.models import ReferralLink, ReferredEnrolment, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations

@@ -82,7 +82,7 @@ def numbers_next_month(client):
     import datetime
 
     from evidence import aggregate
-    from evidence.report import last_whole_month
+    from evidence.months import last_whole_month
     from referrals.models import ReferralOpening
 
     month = last_whole_month()
