@@ -3,7 +3,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import PublishedPageFactory
+from core.factories import PublishedPageFactory
 
 from .models import (
     ContactChannel,

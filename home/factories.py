@@ -1,28 +1,11 @@
-"""Factories of the front pages, and the published page every area builds on."""
+"""Factories of the front pages: the home page of each language and content pages."""
 
 import factory
-import wagtail_factories
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from core.factories import PublishedPageFactory
 
 from .models import ContentPage, HomePage
-
-
-class PublishedPageFactory(wagtail_factories.PageFactory):
-    """A page saved as a revision and published, as an editor leaves it.
-
-    Pass `live=False` for a draft: it is added to the tree, never published.
-    """
-
-    locale = factory.LazyFunction(Locale.get_default)
-
-    class Meta:
-        abstract = True
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def publish(obj, create, extracted, **kwargs):
-        if create and obj.live and extracted is not False:
-            obj.save_revision().publish()
 
 
 class HomePageFactory(PublishedPageFactory):

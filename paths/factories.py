@@ -5,7 +5,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from home.factories import PublishedPageFactory
+from core.factories import PublishedPageFactory
 
 from .blocks import StepStreamBlock
 from .models import PathIndexPage, PathPage, PathStepPage, Theme
