@@ -23,6 +23,20 @@ from .paths_helpers import (
 )
 
 
+def submitted_for_review():
+    """A new path an editor has submitted, with the editor and both reviewers."""
+    index = make_index()
+    editor = staff("editor", workflows.EDITORS)
+    content = staff("content", workflows.CONTENT_REVIEWERS)
+    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
+    response = editor.post(
+        f"/admin/pages/add/paths/pathpage/{index.pk}/",
+        {**path_form(), "action-submit": "1"},
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    return PathPage.objects.get(slug="uni"), editor, content, safeguarding
+
+
 def task_state(page):
     state = WorkflowState.objects.for_instance(page).get(
         status=WorkflowState.STATUS_IN_PROGRESS
@@ -43,17 +57,7 @@ def approve(client, page):
 @pytest.mark.django_db
 def test_a_path_is_published_only_after_content_and_safeguarding_review():
     """Editor submits; content review, then safeguarding review publishes it."""
-    index = make_index()
-    editor = staff("editor", workflows.EDITORS)
-    content = staff("content", workflows.CONTENT_REVIEWERS)
-    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
-
-    response = editor.post(
-        f"/admin/pages/add/paths/pathpage/{index.pk}/",
-        {**path_form(), "action-submit": "1"},
-    )
-    assert response.status_code == 302, response.content.decode()[-2000:]
-    path = PathPage.objects.get(slug="uni")
+    path, editor, content, safeguarding = submitted_for_review()
     assert not path.live
     assert approve(content, path) == workflows.TASKS[0][0]
     path.refresh_from_db()
@@ -107,15 +111,7 @@ def test_nobody_publishes_a_path_around_the_review():
 @pytest.mark.django_db
 def test_a_live_path_edited_after_review_needs_a_new_review():
     """Changes to an approved path wait for both reviews before going live."""
-    index = make_index()
-    editor = staff("editor", workflows.EDITORS)
-    content = staff("content", workflows.CONTENT_REVIEWERS)
-    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
-    editor.post(
-        f"/admin/pages/add/paths/pathpage/{index.pk}/",
-        {**path_form(), "action-submit": "1"},
-    )
-    path = PathPage.objects.get(slug="uni")
+    path, editor, content, safeguarding = submitted_for_review()
     approve(content, path)
     approve(safeguarding, path)
     editor.post(
@@ -212,15 +208,7 @@ def approve_in_edit_view(client, page, **changes):
 @pytest.mark.parametrize("typo_fix", [None, "Kun väsyttää paljon."])
 def test_reviewers_approve_from_the_edit_view_and_it_is_published_once(typo_fix):
     """Approving on the edit page (a typo fixed or not) publishes once, after both."""
-    index = make_index()
-    editor = staff("editor", workflows.EDITORS)
-    content = staff("content", workflows.CONTENT_REVIEWERS)
-    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
-    editor.post(
-        f"/admin/pages/add/paths/pathpage/{index.pk}/",
-        {**path_form(), "action-submit": "1"},
-    )
-    path = PathPage.objects.get(slug="uni")
+    path, editor, content, safeguarding = submitted_for_review()
     fix = {"summary": typo_fix} if typo_fix else {}
     approve_in_edit_view(content, path, **fix)
     path.refresh_from_db()
@@ -237,15 +225,7 @@ def test_reviewers_approve_from_the_edit_view_and_it_is_published_once(typo_fix)
 @pytest.mark.django_db
 def test_an_edit_by_the_last_reviewer_goes_back_to_content_review():
     """A safeguarding reviewer's change goes back to content review first."""
-    index = make_index()
-    editor = staff("editor", workflows.EDITORS)
-    content = staff("content", workflows.CONTENT_REVIEWERS)
-    safeguarding = staff("safe", workflows.SAFEGUARDING_REVIEWERS)
-    editor.post(
-        f"/admin/pages/add/paths/pathpage/{index.pk}/",
-        {**path_form(), "action-submit": "1"},
-    )
-    path = PathPage.objects.get(slug="uni")
+    path, editor, content, safeguarding = submitted_for_review()
     approve(content, path)
     approve_in_edit_view(safeguarding, path, summary="Toisin sanottu.")
     path.refresh_from_db()
