@@ -9,10 +9,12 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from home import demo as home_demo
+from paths.blocks import StepStreamBlock
 from paths.models import PathIndexPage, PathPage, PathStepPage
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +111,10 @@ def test_decorative_image_renders_with_empty_alt(step_and_image):
     figure = figure[: figure.index("</figure>")]
     assert 'alt=""' in figure
     assert "<figcaption>" not in figure
+
+
+def test_the_finnish_image_form_labels_the_chooser_in_finnish():
+    """A Finnish editor sees "Kuva" above the image chooser, not Wagtail's "Image"."""
+    chooser = StepStreamBlock.base_blocks["image"].child_blocks["image"]
+    with translation.override("fi"):
+        assert str(chooser.child_blocks["image"].label) == "Kuva"

@@ -26,6 +26,12 @@ class CaptionedImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # ImageBlock's chooser has no label of its own: Wagtail derives "Image"
+        # from its name, untranslated, so the Finnish form would show English.
+        self.child_blocks["image"].child_blocks["image"].label = _("Image")
+
     class Meta:
         icon = "image"
         label = _("Image")
