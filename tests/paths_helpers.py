@@ -1,16 +1,24 @@
-"""Helpers of the path tests: a young person who has the steps open."""
+"""Helpers of the path tests: a young person who has the steps open, staff in
+their review groups, a path built in the admin and approved through its review."""
 
 __all__ = [
     "BLOCK_KINDS",
+    "approve",
     "client_on_path",
     "form_value",
     "listblock",
+    "make_index",
+    "make_path",
     "open_all_steps",
+    "path_form",
+    "staff",
+    "task_state",
     "young_person",
 ]
 
 from django.test import Client
 from wagtail import blocks
+from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from home import demo as home_demo
@@ -103,3 +111,22 @@ def path_form(**overrides):
     }
     data.update(overrides)
     return nested_form_data(data)
+
+
+def task_state(page):
+    """The task the page waits on in its running workflow."""
+    state = WorkflowState.objects.for_instance(page).get(
+        status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    return state.current_task_state
+
+
+def approve(client, page):
+    """Approve the page's current task as Wagtail's dashboard does; its name."""
+    current = task_state(page)
+    response = client.post(
+        f"/admin/pages/workflow/action/{page.pk}/approve/{current.pk}/",
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    return current.task.name

@@ -9,17 +9,19 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.models import PageLogEntry
 
 from accounts.models import User
 from paths import workflows
 from paths.models import PathIndexPage, PathPage, PathStepPage
 
 from .paths_helpers import (
+    approve,
     make_index,
     make_path,
     path_form,
     staff,
+    task_state,
 )
 
 
@@ -35,23 +37,6 @@ def submitted_for_review():
     )
     assert response.status_code == 302, response.content.decode()[-2000:]
     return PathPage.objects.get(slug="uni"), editor, content, safeguarding
-
-
-def task_state(page):
-    state = WorkflowState.objects.for_instance(page).get(
-        status=WorkflowState.STATUS_IN_PROGRESS
-    )
-    return state.current_task_state
-
-
-def approve(client, page):
-    current = task_state(page)
-    response = client.post(
-        f"/admin/pages/workflow/action/{page.pk}/approve/{current.pk}/",
-        {"comment": ""},
-    )
-    assert response.status_code == 302
-    return current.task.name
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from paths import workflows
 from paths.factories import PathStepPageFactory
 from paths.models import PathStepPage
 
-from . import test_paths_admin as admin
+from .paths_helpers import approve, make_index, make_path, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,8 @@ def publishes(page):
 @pytest.fixture
 def path_with_steps():
     """A live path with three live steps; a new fourth step is a draft."""
-    index = admin.make_index()
-    path = admin.make_path(index)
+    index = make_index()
+    path = make_path(index)
     steps = []
     for number in (1, 2, 3):
         step = PathStepPageFactory(
@@ -54,9 +54,9 @@ def path_with_steps():
 @pytest.fixture
 def people():
     return {
-        "editor": admin.staff("editor", workflows.EDITORS),
-        "content": admin.staff("content", workflows.CONTENT_REVIEWERS),
-        "safe": admin.staff("safe", workflows.SAFEGUARDING_REVIEWERS),
+        "editor": staff("editor", workflows.EDITORS),
+        "content": staff("content", workflows.CONTENT_REVIEWERS),
+        "safe": staff("safe", workflows.SAFEGUARDING_REVIEWERS),
     }
 
 
@@ -92,11 +92,11 @@ def test_approving_the_path_from_the_dashboard_approves_its_steps(
     path, steps, new = path_with_steps
     submit_path(path)
     before = publishes(steps[0])
-    assert admin.approve(people["content"], path) == workflows.TASKS[0][0]
+    assert approve(people["content"], path) == workflows.TASKS[0][0]
     assert state_of(steps[0]).current_task_state.task.name == workflows.TASKS[1][0]
     assert state_of(new).current_task_state.task.name == workflows.TASKS[1][0]
     assert publishes(steps[0]) == before
-    admin.approve(people["safe"], path)
+    approve(people["safe"], path)
     for page in (path, steps[0], new):
         page.refresh_from_db()
         assert page.live and not page.has_unpublished_changes
@@ -188,9 +188,9 @@ def test_the_finnish_admin_shows_the_review_names_in_finnish(path_with_steps):
     from wagtail.users.models import UserProfile
 
     path, steps, _new = path_with_steps
-    admin.staff("editor", workflows.EDITORS)
-    reviewer = admin.staff("content", workflows.CONTENT_REVIEWERS)
-    superuser = admin.staff("root", superuser=True)
+    staff("editor", workflows.EDITORS)
+    reviewer = staff("content", workflows.CONTENT_REVIEWERS)
+    superuser = staff("root", superuser=True)
     for username in ("content", "root"):
         profile = UserProfile.get_for_user(User.objects.get(username=username))
         profile.preferred_language = "fi"
@@ -223,9 +223,9 @@ def test_publish_immediately_on_sync_translations_publishes_no_path_page():
 
     from paths.models import PathPage
 
-    index = admin.make_index()
-    path = admin.make_path(index)
-    boss = admin.staff("boss", superuser=True)
+    index = make_index()
+    path = make_path(index)
+    boss = staff("boss", superuser=True)
     swedish = Locale.objects.get(language_code="sv")
     response = boss.post(
         f"/admin/localize/submit/page/{path.pk}/", {"locales": [swedish.pk]}
@@ -255,13 +255,13 @@ def test_the_review_report_lists_undated_paths_and_the_steps_of_due_paths():
 
     from django.utils import timezone
 
-    index = admin.make_index()
+    index = make_index()
     today = timezone.localdate()
-    undated = admin.make_path(index, title="Päivätön", slug="paivaton")
-    late = admin.make_path(
+    undated = make_path(index, title="Päivätön", slug="paivaton")
+    late = make_path(
         index, title="Myöhässä", slug="myohassa", review_by=today.replace(year=2020)
     )
-    fresh = admin.make_path(
+    fresh = make_path(
         index,
         title="Tuore",
         slug="tuore",
@@ -276,7 +276,7 @@ def test_the_review_report_lists_undated_paths_and_the_steps_of_due_paths():
         step = PathStepPage(title=title, slug="vaihe", body=[])
         path.add_child(instance=step)
         step.save_revision().publish()
-    editor = admin.staff("editor", workflows.EDITORS)
+    editor = staff("editor", workflows.EDITORS)
     html = editor.get("/admin/reports/paths-to-review/").content.decode()
     for listed in ("Päivätön", "Päivättömän vaihe", "Myöhässä", "Myöhästyneen vaihe"):
         assert listed in html, listed
