@@ -5,18 +5,29 @@ import os
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import redis
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.management import call_command
 from django.test import override_settings
+from playwright.sync_api import sync_playwright
 
 from portal import processes
+from portal.celery import app
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Fixtures shared by several test modules: the demo directory (`directory_site`,
+# `finder`), the site's locales and the local push service (`locales`,
+# `push_service`).
+pytest_plugins = ["tests.directory_helpers", "tests.reminders_helpers"]
 
 
 def _child_env(db_name):
@@ -46,7 +57,6 @@ def _fresh_cache(request):
     The security cache is a PostgreSQL table: a test in a rolled-back
     transaction leaves nothing there, a transactional one is cleaned up here
     (the flush between tests empties only model tables)."""
-    from django.core.cache import cache, caches
 
     cache.clear()
     marker = request.node.get_closest_marker("django_db")
@@ -65,7 +75,6 @@ def _fresh_cache(request):
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup, django_db_blocker):
     """A real Celery worker process on the real Redis and the test database."""
-    from portal.celery import app
 
     db_name = settings.DATABASES["default"]["NAME"]
     process = processes.start(
@@ -96,7 +105,6 @@ def celery_beat(celery_worker, tmp_path_factory):
 @pytest.fixture(scope="session")
 def identity_provider():
     """The local test identity provider, a real OIDC server on loopback."""
-    from urllib.parse import urlsplit
 
     issuer = urlsplit(settings.STRONGID_ISSUER)
     process = processes.start(
@@ -140,7 +148,6 @@ def on_redis(port):
 @pytest.fixture
 def demo_site(transactional_db):
     """The demo content, loaded through the same command `make run` uses."""
-    from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
 
@@ -148,7 +155,6 @@ def demo_site(transactional_db):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright (which cannot download one here)."""
-    from playwright.sync_api import sync_playwright
 
     if not Path(processes.CHROMIUM).exists():
         pytest.fail(f"{processes.CHROMIUM} is missing: `make test` installs it")
@@ -184,7 +190,6 @@ def desktop(browser):
 
 def axe_violations(page):
     """axe-core's violations on the page as readable lines (empty when clean)."""
-    from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
     return [

@@ -3,6 +3,7 @@ their review groups, a path built in the admin and approved through its review."
 
 __all__ = [
     "BLOCK_KINDS",
+    "a_path",
     "approve",
     "client_on_path",
     "form_value",
@@ -14,8 +15,10 @@ __all__ = [
     "staff",
     "task_state",
     "young_person",
+    "young_person_in_browser",
 ]
 
+from django.conf import settings
 from django.test import Client
 from wagtail import blocks
 from wagtail.models import WorkflowState
@@ -24,6 +27,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from home import demo as home_demo
 from paths.blocks import StepStreamBlock
 from paths.factories import PathIndexPageFactory, PathPageFactory
+from paths.models import PathPage
 from progress import enrolments
 
 from .journey import young_person
@@ -130,3 +134,25 @@ def approve(client, page):
     )
     assert response.status_code == 302
     return current.task.name
+
+
+def a_path():
+    """A live Finnish demo path."""
+    return PathPage.objects.live().filter(locale__language_code="fi").first()
+
+
+def young_person_in_browser(page, live_server, path):
+    """Put the session of a young person with every step open into the browser."""
+    person = young_person()
+    open_all_steps(person, path)
+    client = Client()
+    client.force_login(person)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )

@@ -1,5 +1,6 @@
 """The apps' layers (docs/architecture.md): each app imports only the apps
-below it, and an import inside a function says why it is there."""
+below it, an import inside a function says why it is there, and the tests
+share helpers through helper modules, never through another test module."""
 
 import ast
 from pathlib import Path
@@ -21,16 +22,17 @@ LAYERS = [
 ]
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 
-# Modules another change of issue #17 is splitting or rewriting (packages,
-# demo content as data); their imports inside functions go with that change.
-PENDING = set()
-
 
 def app_modules():
     for app in LEVEL:
         for path in sorted((ROOT / app).rglob("*.py")):
             if "migrations" not in path.parts:
                 yield app, path
+
+
+def python_test_files():
+    """The test suite's own modules: tests, helpers, conftest."""
+    return sorted((ROOT / "tests").glob("*.py"))
 
 
 def imported_apps(node):
@@ -119,8 +121,23 @@ def test_imports_inside_functions_say_why():
     """An import inside a function is there to break a cycle or wait for the
     app registry, and a comment above it says which."""
     found = []
-    for _app, path in app_modules():
-        if str(path.relative_to(ROOT)) in PENDING:
-            continue
+    for path in [path for _app, path in app_modules()] + python_test_files():
         found += uncommented_imports(path, ast.parse(path.read_text()))
+    assert found == []
+
+
+def test_no_test_module_imports_another():
+    """Moving a test never breaks another: what tests share lives in helper
+    modules (tests/*_helpers.py, staff.py, conftest.py), not in test_*.py."""
+    found = []
+    for path in python_test_files():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [alias.name for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            if any(name.split(".")[-1].startswith("test_") for name in names):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []

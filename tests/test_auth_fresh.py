@@ -6,10 +6,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 from django.conf import settings
+from django.core.cache import cache
 from django.test import override_settings
 
 from accounts.audit import refusal_reasons
 from accounts.models import User
+from accounts.strongid.views import CONFIG_CACHE_KEY
 
 from .strongid import code_for_age, identify, portal_client, start
 
@@ -120,9 +122,6 @@ def test_quick_exit_goes_through_the_broker_logout_to_the_neutral_page():
 def test_quick_exit_without_a_broker_logout_goes_straight_to_the_neutral_page():
     """When discovery is not cached (or the broker offers no logout), the quick
     exit goes straight to the neutral page."""
-    from django.core.cache import cache
-
-    from accounts.strongid.views import CONFIG_CACHE_KEY
 
     client = portal_client()
     identify(client, code_for_age(15))

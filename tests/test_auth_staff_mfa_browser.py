@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
 from accounts.models import User
@@ -57,7 +58,6 @@ def _watch_csp(page, seen):
 @pytest.fixture
 def a_page(transactional_db):
     """One page under a root (the flush removed Wagtail's own tree)."""
-    from wagtail.models import Locale, Page
 
     Locale.objects.get_or_create(language_code="fi")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")

@@ -3,6 +3,8 @@
 import copy
 
 import pytest
+from allauth.core.internal import ratelimit
+from allauth.mfa.totp.internal import auth
 from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
@@ -73,8 +75,6 @@ def test_failed_login_limits_hold_while_redis_is_down(redis_down):
 
 def test_allauth_security_state_uses_the_database_cache():
     """allauth's rate limits and TOTP guard write to PostgreSQL, not Redis."""
-    from allauth.core.internal import ratelimit
-    from allauth.mfa.totp.internal import auth
 
     assert ratelimit.cache._alias == "security"
     assert auth.cache._alias == "security"

@@ -19,6 +19,7 @@ from accounts.models import User
 from accounts.strongid.identity import age_on, anniversary, helsinki_today
 from accounts.strongid.views import CONFIG_CACHE_KEY, JWKS_CACHE_KEY
 
+from .production import manage_in_production
 from .strongid import at_idp, code_for_age, identify, portal_client, start
 
 pytestmark = pytest.mark.django_db
@@ -327,13 +328,12 @@ def test_broker_key_rotation_is_followed_by_kid(identity_provider):
 
 def test_production_refuses_suomifi_test_assurance():
     """Production settings stop when Suomi.fi's test acr is on the accepted list."""
-    from .test_foundation import _manage_in_production
 
-    result = _manage_in_production(
+    result = manage_in_production(
         "check",
         STRONGID_ACCEPTED_ACR="http://ftn.ficora.fi/2017/loa3,"
         "urn:oid:1.2.246.517.3002.110.999",
     )
     assert result.returncode != 0
     assert "test assurance level" in result.stderr
-    assert _manage_in_production("check").returncode == 0
+    assert manage_in_production("check").returncode == 0

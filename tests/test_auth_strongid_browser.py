@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from core.models import SiteSettings
+
 from .conftest import axe_violations
 from .strongid import code_for_age, identify_in_browser
 
@@ -38,7 +40,6 @@ def test_shared_phone_quick_exit_then_identify_asks_for_a_login_again(
 ):
     """On a shared phone: after sign-in and quick exit, pressing "Tunnistaudu"
     again shows the broker's login form; the previous person is not signed in."""
-    from core.models import SiteSettings
 
     shots = Path("/tmp/shots-issue-10b")
     shots.mkdir(exist_ok=True)

@@ -3,29 +3,23 @@
 import datetime as dt
 import re
 
-import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from directory import demo
-from directory.models import ContactChannel, Municipality, Organisation, Service
+from directory.models import Municipality, Organisation, Service
+from paths.models import PathStepPage
+from tests.paths_helpers import client_on_path
 
 from . import staff
+from .directory_helpers import demo_service
 
 
 def staff_client(username="toimittaja", superuser=True):
     """A staff member signed in through allauth with password and TOTP."""
     return staff.staff_client(username, superuser=superuser)
-
-
-def demo_service(key, language="fi"):
-    return Service.objects.get(
-        translation_key=demo.key(f"service:{key}"),
-        locale=Locale.objects.get(language_code=language),
-    )
 
 
 def service_form(service, **changes):
@@ -89,18 +83,6 @@ def service_form(service, **changes):
     return data
 
 
-@pytest.fixture
-def directory_site(transactional_db):
-    """The demo site and directory, loaded as `make run` loads them."""
-    from wagtail.models import Collection
-
-    # transactional_db flushes Wagtail's root collection too; the paths demo
-    # needs it for its image (reported to the lead).
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    call_command("load_demo", verbosity=0)
-
-
 def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
@@ -110,8 +92,6 @@ def html_of(client, url):
 def test_phone_number_edited_once_changes_everywhere(directory_site):
     """An editor changes the Crisis Helpline's number once; the finder, a path's
     contact card and the help box show the new number in Finnish and Swedish."""
-    from paths.models import PathStepPage
-    from tests.paths_helpers import client_on_path
 
     crisis = demo_service("kriisipuhelin")
     step = PathStepPage.objects.filter(locale=crisis.locale).live().first()
@@ -156,76 +136,6 @@ def test_help_box_lists_the_national_lines_in_order(directory_site):
     assert 'href="tel:112"' in box and 'href="https://sekasin.fi/"' in box
     assert "Öppet dygnet runt" in box
     assert 'href="/sv/tjanster/"' in box  # the way to every other service
-
-
-def make_service(name, municipality=None, themes=(), **channel):
-    locale = Locale.objects.get_or_create(language_code="fi")[0]
-    organisation, _created = Organisation.objects.get_or_create(
-        name="Testikunta", kind=Organisation.Kind.MUNICIPALITY, locale=locale
-    )
-    service = Service(
-        name=name,
-        organisation=organisation,
-        description=f"{name}: kuvaus",
-        languages=["fi"],
-        themes=list(themes),
-        locale=locale,
-    )
-    service.channels = [ContactChannel(**channel)]
-    service.save()
-    if municipality:
-        service.municipalities.add(municipality)
-    service.save_revision().publish()
-    return service
-
-
-@pytest.fixture
-def finder(directory_site):
-    """The demo finder page plus three services whose state is known at any hour."""
-    kotka = Municipality.objects.get(code="kotka")
-    hamina = Municipality.objects.get(code="hamina")
-    today = timezone.localdate()
-    make_service(
-        "Aina auki -testilinja",
-        kotka,
-        ["paihteet"],
-        kind="phone",
-        value="05 9999 0001",
-        always_open=True,
-    )
-    make_service(
-        "Tänään kiinni -testichat",
-        kotka,
-        ["paihteet"],
-        kind="chat",
-        value="https://example.org/testichat",
-        hours=[
-            (
-                "period",
-                {"days": list("0123456"), "opens": dt.time(0), "closes": dt.time(0)},
-            )
-        ],
-        exceptions=[
-            (
-                "exception",
-                {
-                    "start_date": today - dt.timedelta(days=1),
-                    "end_date": today + dt.timedelta(days=1),
-                    "opens": None,
-                    "closes": None,
-                    "note": "",
-                },
-            )
-        ],
-    )
-    make_service(
-        "Haminan testipalvelu",
-        hamina,
-        ["mieli"],
-        kind="phone",
-        value="05 9999 0003",
-        always_open=True,
-    )
 
 
 def finder_results(client, url):

@@ -3,7 +3,6 @@
 import pytest
 
 from .conftest import PHONE, axe_violations
-from .test_directory import directory_site, finder  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("finder")]
 

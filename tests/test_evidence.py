@@ -2,13 +2,18 @@
 who tries to work out the hidden small numbers."""
 
 import datetime
+import io
 import itertools
+import re
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from accounts.factories import UserFactory
 from accounts.models import User
@@ -22,9 +27,9 @@ from progress.models import Feedback
 from referrals.factories import ReferralLinkFactory
 from referrals.models import ReferralLink, ReferralOpening, ReferredEnrolment
 
-from .staff import make_staff, sign_in
-from .test_directory import demo_service
-from .test_referrals import a_path
+from .directory_helpers import demo_service
+from .paths_helpers import a_path
+from .staff import PASSWORD, make_staff, sign_in
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -317,7 +322,6 @@ COUNT_COLUMNS = {"Started", "Completed", "Answers", "Opened", "Helpful", "Not he
 
 def shown_counts(html):
     """Every number in a count cell of the dashboard's tables."""
-    import re
 
     numbers = []
     for table in re.findall(
@@ -345,9 +349,6 @@ def demo_history(settings):
 def test_manager_sees_funnel_nps_and_age_bands_and_exports(demo_history):
     """The manager sees the funnel, NPS with its n and the age bands of a demo
     path, can download every table as CSV and XLSX, and no count under 5."""
-    import io
-
-    import openpyxl
 
     manager = sign_in("manager", make_staff("manager", "Managers")[1])
     query = "language=fi"  # the dashboard's first path: the demo's main one
@@ -378,10 +379,6 @@ def test_staff_see_their_organisation_and_bad_input_is_a_4xx(demo_history):
     """A school nurse sees only her organisation's services and links, not the
     county's funnel; a garbled period is a translated 400, not an error page."""
     user = User.objects.get(username="terveydenhoitaja")
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    from .staff import PASSWORD
 
     user.set_password(PASSWORD)
     user.save()
@@ -408,7 +405,6 @@ def test_period_is_chosen_from_finnish_month_lists(demo_history):
     """The first and last month are lists of whole months the server names in
     Finnish ("marraskuu 2026"), usable without JavaScript; the browser's own
     English month picker is gone."""
-    from django.utils import formats, translation
 
     manager = sign_in("manager", make_staff("manager", "Managers")[1])
     html = manager.get("/admin/evidence/").content.decode()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import formats, translation
 
@@ -26,7 +27,6 @@ SHOTS = Path("/tmp/shots-issue-13")
 @pytest.fixture
 def demo(transactional_db, settings):
     """`make run`'s demo, with the groups a transactional flush removed."""
-    from django.contrib.auth.models import Group, Permission
 
     rules = importlib.import_module("referrals.migrations.0002_groups").GROUPS
     access = Permission.objects.get(codename="access_admin")

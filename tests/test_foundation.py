@@ -1,15 +1,14 @@
 """The foundation: pages in three languages, sitemap, robots, health."""
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
 
+from portal import health
 from portal.settings.base import BASE_DIR as ROOT
 
 from .conftest import on_redis
+from .production import manage_in_production
 
 
 @pytest.fixture
@@ -123,7 +122,6 @@ def test_stopping_redis_degrades_health_but_not_pages(demo_site, client, own_red
 @pytest.mark.django_db
 def test_healthz_never_raises_when_the_database_fails(client, monkeypatch):
     """A failing check turns into "down" and a 503, never a 500."""
-    from portal import health
 
     def broken():
         raise RuntimeError("boom")
@@ -134,65 +132,29 @@ def test_healthz_never_raises_when_the_database_fails(client, monkeypatch):
     assert response.json()["checks"]["database"] == "down"
 
 
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "SECRET_KEY": "p" * 30 + "-a-production-secret-for-the-deploy-check-" + "q" * 20,
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/polku",
-    "REDIS_URL": "redis://127.0.0.1:6379",
-    "ALLOWED_HOSTS": "polku.example.fi",
-    "STRONGID_ISSUER": "https://broker.example.fi",
-    "STRONGID_CLIENT_SECRET": "broker-secret",
-    "FIELD_ENCRYPTION_SALTS": "salt-2026-Jq8vN3xZ0pLw",
-    "STRONGID_UID_KEYS": "2:uid-key-2026-Hk4mT9sR2bXe7Qa1Wc5yLp0Zn",
-    "MFA_ENCRYPTION_KEYS": "mfa-key-2026-Vb6nM1qP8sKd3Rt7Xw0Jh2Lc9",
-}
-
-
-def _manage_in_production(*args, **overrides):
-    """Run manage.py under the production settings in a clean environment."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "STRONGID_ALLOW_TEST_CODES"}
-    }
-    env.update(PRODUCTION_ENV)
-    for key, value in overrides.items():
-        if value is None:
-            env.pop(key, None)
-        else:
-            env[key] = value
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_production_settings_refuse_to_start_without_secrets():
     """Production settings stop at import when a required secret is missing."""
-    result = _manage_in_production("check", SECRET_KEY=None)
+    result = manage_in_production("check", SECRET_KEY=None)
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
 
 
 def test_production_settings_pass_the_deploy_check():
     """With real secrets, `manage.py check --deploy` finds nothing to warn about."""
-    result = _manage_in_production("check", "--deploy", "--fail-level", "WARNING")
+    result = manage_in_production("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_settings_refuse_a_loopback_identity_provider():
     """Production refuses to start with the local test IdP as its issuer."""
-    result = _manage_in_production("check", STRONGID_ISSUER="http://127.0.0.1:8001")
+    result = manage_in_production("check", STRONGID_ISSUER="http://127.0.0.1:8001")
     assert result.returncode != 0
     assert "loopback" in result.stderr
 
 
 def test_production_settings_refuse_test_identity_codes():
     """Production refuses to start when test identity codes are allowed."""
-    result = _manage_in_production("check", STRONGID_ALLOW_TEST_CODES="1")
+    result = manage_in_production("check", STRONGID_ALLOW_TEST_CODES="1")
     assert result.returncode != 0
     assert "Test identity codes" in result.stderr
 
@@ -213,7 +175,7 @@ def _env_example():
 
 def test_deploy_check_fails_with_env_example_as_shipped():
     """`check --deploy` with `.env.example` unchanged stops, naming each placeholder."""
-    result = _manage_in_production("check", "--deploy", **_env_example())
+    result = manage_in_production("check", "--deploy", **_env_example())
     assert result.returncode != 0
     for name in (
         "SECRET_KEY",
@@ -238,7 +200,7 @@ def test_deploy_check_fails_with_env_example_as_shipped():
 )
 def test_production_refuses_short_secrets(name, value):
     """A short secret or key stops production at start, naming the setting."""
-    result = _manage_in_production("check", **{name: value})
+    result = manage_in_production("check", **{name: value})
     assert result.returncode != 0
     assert f"{name}: every value must be at least" in result.stderr
 
@@ -264,27 +226,27 @@ def test_production_refuses_short_secrets(name, value):
 )
 def test_production_refuses_any_loopback_issuer(issuer):
     """Every spelling of a loopback or unspecified address is refused as issuer."""
-    result = _manage_in_production("check", STRONGID_ISSUER=issuer)
+    result = manage_in_production("check", STRONGID_ISSUER=issuer)
     assert result.returncode != 0
     assert "STRONGID_ISSUER must not be a loopback address" in result.stderr
 
 
 def test_production_refuses_a_plain_http_issuer():
     """An issuer without TLS is refused."""
-    result = _manage_in_production("check", STRONGID_ISSUER="http://broker.example.fi")
+    result = manage_in_production("check", STRONGID_ISSUER="http://broker.example.fi")
     assert result.returncode != 0
     assert "STRONGID_ISSUER must be an https:// address" in result.stderr
 
 
 def test_production_refuses_any_host():
     """ALLOWED_HOSTS=* is refused."""
-    result = _manage_in_production("check", ALLOWED_HOSTS="*")
+    result = manage_in_production("check", ALLOWED_HOSTS="*")
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must name the site's hosts" in result.stderr
 
 
 def test_production_refuses_sqlite():
     """A SQLite DATABASE_URL is refused: production runs on PostgreSQL."""
-    result = _manage_in_production("check", DATABASE_URL="sqlite:////tmp/polku.db")
+    result = manage_in_production("check", DATABASE_URL="sqlite:////tmp/polku.db")
     assert result.returncode != 0
     assert "DATABASE_URL must point at PostgreSQL" in result.stderr

@@ -9,8 +9,9 @@ import pytest
 from django.conf import settings
 
 from accounts.models import User
+from portal.settings.base import BASE_DIR as ROOT
 
-from .test_foundation import PRODUCTION_ENV, ROOT
+from .production import PRODUCTION_ENV
 
 # Runs inside `manage.py shell` under portal.settings.production.
 SCRIPT = r"""

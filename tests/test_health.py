@@ -3,8 +3,11 @@
 import time
 
 import pytest
+import redis
+from django.conf import settings
 from django.test import override_settings
 
+from portal import health
 from portal.celery import WORKER_HEARTBEAT_PREFIX, WorkerHeartbeat
 
 from .conftest import on_redis
@@ -30,7 +33,6 @@ def test_readiness_fails_without_the_database_but_liveness_does_not(
     client, monkeypatch
 ):
     """Without its database a web node is taken out, not restarted in a loop."""
-    from portal import health
 
     def broken():
         raise RuntimeError("database away")
@@ -59,8 +61,6 @@ def test_worker_health_reads_the_heartbeat_each_worker_writes(client, own_redis)
         WorkerHeartbeat("busy-worker@host").beat()
         assert client.get("/healthz/").json()["checks"]["worker"] == "up"
 
-        import redis
-
         broker = redis.Redis(port=port, db=0)
         assert broker.ttl(WORKER_HEARTBEAT_PREFIX + "busy-worker@host") > 0
         broker.set(WORKER_HEARTBEAT_PREFIX + "busy-worker@host", time.time() - 60)
@@ -70,8 +70,6 @@ def test_worker_health_reads_the_heartbeat_each_worker_writes(client, own_redis)
 @pytest.mark.django_db
 def test_a_running_worker_keeps_its_heartbeat_fresh(celery_worker):
     """The real worker process writes its heartbeat again and again."""
-    import redis
-    from django.conf import settings
 
     broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
 

@@ -11,9 +11,16 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import translation
+from django.utils.html import escape
 
 from accounts.models import User
+from paths.models import PathPage
+from reminders import forms
+
+from .staff import make_staff, password_step
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("accounts", "home", "paths", "progress", "referrals", "reminders", "search")
@@ -49,7 +56,6 @@ def _field_names():
                         r'request\.(?:GET|POST)\.get(?:list)?\("([a-z_0-9]+)"', text
                     )
                 )
-    from reminders import forms
 
     for form in vars(forms).values():
         names |= set(getattr(form, "base_fields", {}))
@@ -118,7 +124,6 @@ def test_hostile_values_never_give_a_server_error(client, demo_site):
     invalid UTF-8 and 100 KB strings in any URL or field: a normal answer or a
     4xx that is a translated page in the address's language (never Django's
     English or empty one), signed out and signed in, never a 5xx."""
-    from paths.models import PathPage
 
     path = PathPage.objects.live().first()
     real = {"uuid": str(path.translation_key), "str": "x", "slug": "abc", "int": "1"}
@@ -176,8 +181,6 @@ def _bodies(names):
 
 def _staff_answer(response, language):
     """(status, the form's errors shown on the page, the page's language)."""
-    from django.utils import translation
-    from django.utils.html import escape
 
     body = response.content.decode("utf-8", "replace")
     page_language = re.search(r'<html lang="(\w+)"', body)
@@ -192,9 +195,6 @@ def _staff_answer(response, language):
 
 def _staff_form_answers(language, address):
     """Each hostile body sent to each staff form by a browser in `language`."""
-    from django.test import Client
-
-    from .staff import password_step
 
     client = Client(HTTP_ACCEPT_LANGUAGE=language, REMOTE_ADDR=address)
     answers = {}
@@ -215,7 +215,6 @@ def test_hostile_values_in_the_staff_forms_get_a_finnish_field_error():
     """The staff sign-in, password reset and MFA code forms answer every hostile
     value with the form again and a Finnish field error (not the English
     one an English browser gets), never a 5xx."""
-    from .staff import make_staff
 
     make_staff("hostile-staff")
     finnish = _staff_form_answers("fi", "10.9.0.1")

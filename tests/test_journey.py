@@ -5,7 +5,9 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
+from paths.factories import REFLECTION
 from paths.models import PathPage
 from progress.models import Answer, Enrolment, Feedback, StepCompletion
 
@@ -185,7 +187,6 @@ def test_completing_steps_opens_the_next_and_finishes_the_path(client, path):
 
 def test_progress_follows_the_person_across_languages(client, path):
     """The same person sees the same progress in Swedish as in Finnish."""
-    from wagtail.models import Locale
 
     person = young_person()
     client.force_login(person)
@@ -255,7 +256,6 @@ def test_someone_elses_answers_cannot_be_read_or_changed(client, path):
 
 def test_step_query_count_is_constant(client):
     """A step costs the same queries with 1 or 10 blocks and saved answers."""
-    from paths.factories import REFLECTION
 
     def count(blocks):
         body = [("reflection", REFLECTION)] * blocks + [("text", "<p>T</p>")] * blocks

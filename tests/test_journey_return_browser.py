@@ -1,12 +1,16 @@
 """Coming back on a phone: a reminder link after the session has ended, the
 staff login kept apart, Chromium at 375 px through the real test IdP."""
 
+from io import BytesIO
+
 import pytest
+from pypdf import PdfReader
 
 from paths.models import PathPage
 from progress.models import Enrolment
 
 from .conftest import assert_accessible, phone_context
+from .journey import build_path
 from .strongid import code_for_age, identify_in_browser
 
 pytestmark = pytest.mark.browser
@@ -105,11 +109,6 @@ def test_printed_summary_holds_only_the_summary(
 ):
     """The summary printed (Chromium's PDF of the print media) shows the
     headings and answers, and no header, exit bar, buttons or messages."""
-    from io import BytesIO
-
-    from pypdf import PdfReader
-
-    from .journey import build_path
 
     portal = live_server.url.replace("localhost", "127.0.0.1")
     path = build_path(order_mode="free")

@@ -15,7 +15,14 @@ import requests
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test import override_settings
+from django.urls import Resolver404, resolve
 from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Collection
+
+from portal.media import serve_image
+from tests.production import PRODUCTION_ENV
 
 
 def _png():
@@ -25,7 +32,6 @@ def _png():
 
 
 def _new_image(title="Polku"):
-    from wagtail.images.models import Image
 
     return Image.objects.create(
         title=title, file=ImageFile(io.BytesIO(_png()), name="polku.png")
@@ -35,7 +41,6 @@ def _new_image(title="Polku"):
 @pytest.fixture(autouse=True)
 def _root_collection(db):
     """Images and documents live in collections; a flushed database has none."""
-    from wagtail.models import Collection
 
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
@@ -65,9 +70,6 @@ def test_uploaded_documents_are_not_served_from_media(client, media_root):
     """A document's file is reachable only through the document view, never /media/."""
     (media_root / "documents").mkdir()
     (media_root / "documents" / "secret.pdf").write_bytes(b"%PDF-1.4")
-    from django.urls import Resolver404, resolve
-
-    from portal.media import serve_image
 
     for path in ("/media/documents/secret.pdf", "/media/images/../documents/x.pdf"):
         try:
@@ -79,7 +81,6 @@ def test_uploaded_documents_are_not_served_from_media(client, media_root):
 @pytest.mark.django_db
 def test_documents_download_as_attachments(client, media_root):
     """An uploaded HTML or PDF never renders in the portal's origin: it downloads."""
-    from wagtail.documents.models import Document
 
     for name, body in (("leaflet.pdf", b"%PDF-1.4 leaflet"), ("page.txt", b"<b>")):
         document = Document.objects.create(
@@ -183,7 +184,6 @@ def test_uploads_and_renditions_go_to_object_storage(s3_server, settings):
 
 def test_production_with_a_bucket_uses_object_storage_and_allows_its_images():
     """MEDIA_S3_BUCKET switches uploads to the bucket and lets CSP show its images."""
-    from tests.test_foundation import PRODUCTION_ENV
 
     code = (
         "import django; django.setup(); from django.conf import settings as s; "

@@ -14,18 +14,19 @@ import requests
 from django.conf import settings
 
 from portal import processes
+from portal.celery import app
 from reminders import dispatcher
 from reminders.models import Delivery
 
 from .conftest import _child_env
-from .staff import PASSWORD, current_totp_code, make_staff
-from .test_reminders_delivery import (
+from .reminders_helpers import (
     AFTERNOON,
-    locales,  # noqa: F401 - fixture
     push_pref,
-    push_service,  # noqa: F401 - fixture
     wait_until,
 )
+from .staff import PASSWORD, current_totp_code, make_staff
+
+pytestmark = pytest.mark.usefixtures("locales")
 
 REMINDERS = 20
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -142,7 +143,6 @@ def test_a_totp_code_used_on_one_web_process_is_refused_on_the_other(webs):
 @pytest.fixture
 def second_worker(celery_worker):
     """One more worker host on the session broker, beside the session worker."""
-    from portal.celery import app
 
     hostname = f"second-worker-{os.getpid()}@%h"
     process = processes.start(
@@ -164,7 +164,6 @@ def second_worker(celery_worker):
 
 def _sent_by_worker():
     """Per worker host: how many reminder send tasks it has run."""
-    from portal.celery import app
 
     stats = app.control.inspect(timeout=2).stats() or {}
     return {
@@ -175,7 +174,7 @@ def _sent_by_worker():
 
 @pytest.mark.django_db(transaction=True)
 def test_every_due_reminder_is_sent_exactly_once_by_two_workers(
-    push_service,  # noqa: F811
+    push_service,
     celery_worker,
     second_worker,
     celery_beat,

@@ -17,6 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
 from core.models import SiteSettings
 from core.pagecache import HEADER
@@ -26,7 +27,7 @@ from home.models import ContentPage
 from paths.models import PathPage
 
 from .paths_helpers import open_all_steps, young_person
-from .test_foundation import _manage_in_production
+from .production import manage_in_production
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +141,6 @@ def test_publishing_purges_the_cached_page(demo, page_cache):
 def test_restricting_a_page_purges_its_cached_copy(demo, page_cache):
     """An editor puts a password on a cached page: the next visitor gets the
     password form, not the page from the cache."""
-    from wagtail.models import PageViewRestriction
 
     page = ContentPage.objects.live().filter(locale__language_code="fi").first()
     Client().get(page.url)
@@ -207,7 +207,7 @@ def _production_middleware():
         "import json; from django.conf import settings as s; "
         "print(json.dumps(s.MIDDLEWARE))"
     )
-    result = _manage_in_production("shell", "-c", script)
+    result = manage_in_production("shell", "-c", script)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -1,14 +1,20 @@
 """Paths in public: index by theme, intro, steps with their stable identities."""
 
 import re
+from io import BytesIO
 
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from PIL import Image
 from wagtail.images import get_image_model
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
 
+from directory.models import ContactChannel, Organisation, Service
 from home import demo as home_demo
 from paths.blocks import SelfCheckBlock
 from paths.factories import (
@@ -89,7 +95,6 @@ def test_reordering_adding_and_removing_steps_keeps_every_step_key(index):
 
 def test_a_translated_step_keeps_its_key_and_block_ids(index):
     """The Swedish step has the Finnish step's key and the same block ids."""
-    from wagtail.models import Locale
 
     path = new_path(index)
     step = new_step(path, "eka", body=[("reflection", {"question": "Mitä?"})])
@@ -248,7 +253,6 @@ def test_self_check_band_for_a_score():
 @pytest.mark.parametrize("kind", BLOCK_KINDS)
 def test_step_costs_the_same_queries_with_1_or_20_blocks(index, kind):
     """Rendering a step needs a constant number of SQL queries, however long."""
-    from directory.models import ContactChannel, Organisation, Service
 
     image = get_image_model().objects.create(
         title="Kuva", file=ContentFile(_png(), name="kuva.png")
@@ -287,9 +291,6 @@ def test_step_costs_the_same_queries_with_1_or_20_blocks(index, kind):
 
 
 def _png():
-    from io import BytesIO
-
-    from PIL import Image
 
     buffer = BytesIO()
     Image.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
@@ -308,9 +309,6 @@ def test_home_page_leads_to_the_paths_by_theme(index):
 
 def test_wagtail_localize_translation_keeps_step_key_and_block_ids(index):
     """Translating a step with wagtail-localize keeps its key and every block id."""
-    from wagtail.models import Locale
-    from wagtail_localize.models import Translation
-    from wagtail_localize.operations import TranslationCreator
 
     path = new_path(index)
     step = new_step(

@@ -1,18 +1,24 @@
 """Editors in the admin: every block through the forms, its checks (licences,
 score bands, alternative text, half-filled blocks), previews, themes and copies."""
 
+from io import BytesIO
+
 import pytest
 from django.core.files.base import ContentFile
+from PIL import Image
+from wagtail import blocks as wagtail_blocks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 from accounts.models import User
+from directory.models import Organisation, Service
 from paths import workflows
 from paths.blocks import StepStreamBlock
 from paths.factories import every_step_block
-from paths.models import PathIndexPage, PathStepPage
+from paths.models import PathIndexPage, PathStepPage, Theme
 
 from .paths_helpers import form_value, listblock, make_index, make_path, staff
 
@@ -67,9 +73,6 @@ def media():
 
 
 def _png():
-    from io import BytesIO
-
-    from PIL import Image
 
     buffer = BytesIO()
     Image.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")
@@ -78,7 +81,6 @@ def _png():
 
 @pytest.fixture
 def service():
-    from directory.models import Organisation, Service
 
     organisation = Organisation.objects.create(name="Ohjaamo Kotka", kind="ngo")
     return Service.objects.create(
@@ -225,7 +227,6 @@ def test_editors_manage_themes_in_the_admin():
     )
     assert response.status_code == 302, response.content.decode()[-1500:]
     assert editor.get("/admin/snippets/paths/theme/").status_code == 200
-    from paths.models import Theme
 
     assert Theme.objects.filter(slug="koulu").exists()
 
@@ -233,9 +234,6 @@ def test_editors_manage_themes_in_the_admin():
 @pytest.mark.django_db
 def test_path_form_offers_each_theme_once():
     """The path form lists the default-language themes, not every translation."""
-    from wagtail.models import Locale
-
-    from paths.models import Theme
 
     index = make_index()
     mieli = Theme.objects.create(name="Mieli", slug="mieli", locale=index.locale)
@@ -278,7 +276,6 @@ def test_a_copied_step_gets_new_question_ids():
 
 def _emptied(block, data, trail=()):
     """Every (trail, form data) with one required child of `block` left empty."""
-    from wagtail import blocks as wagtail_blocks
 
     if isinstance(block, wagtail_blocks.StructBlock):
         for name, child in block.child_blocks.items():

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import Locale, PageLogEntry, Workflow
 
 from accounts.models import User
 from paths import workflows
@@ -164,7 +164,6 @@ def test_report_lists_paths_past_their_review_date():
 @pytest.mark.django_db
 def test_a_new_path_index_gets_the_review_even_if_it_was_deleted():
     """A path index created after the workflow was removed still gets the review."""
-    from wagtail.models import Workflow
 
     Workflow.objects.filter(name=workflows.WORKFLOW_NAME).update(active=False)
     Group.objects.filter(name=workflows.EDITORS).delete()
@@ -226,7 +225,6 @@ def test_an_edit_by_the_last_reviewer_goes_back_to_content_review():
 @pytest.mark.parametrize("subtree", [False, True], ids=["path", "with-steps"])
 def test_a_new_translation_is_not_live_before_its_own_review(subtree):
     """ "Translate this page" on a live path makes Swedish drafts, nothing live."""
-    from wagtail.models import Locale
 
     index = make_index()
     path = make_path(index)

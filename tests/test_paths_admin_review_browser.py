@@ -3,59 +3,15 @@ phone preview and the accessibility checker show the real step, and approving
 from the edit view publishes once, after both reviews."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from wagtail.models import WorkflowState
+from wagtail.models import PageLogEntry, WorkflowState
 
-from home import demo as home_demo
 from paths import workflows
-from paths.factories import PathIndexPageFactory, PathPageFactory, PathStepPageFactory
 
-from .staff import make_staff, sign_in
+from .admin_browser import admin_browser, make_path_with_step, shoot, submit
 
 pytestmark = pytest.mark.browser
-
-SHOTS = Path("/tmp/shots-issue-12")
-
-
-def shoot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
-
-
-def admin_browser(page, live_server, username, *groups, superuser=False):
-    """Chromium signed in to the admin (password and TOTP) as a Finnish staff member."""
-    user, secret = make_staff(username, *groups, superuser=superuser, language="fi")
-    client = sign_in(username, secret)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return user
-
-
-def make_path_with_step(body_html="<p>Hengitä rauhassa neljään laskien.</p>"):
-    index = PathIndexPageFactory(parent=home_demo.load()["fi"])
-    path = PathPageFactory(
-        parent=index,
-        slug="huoli",
-        intro="<p>Polku huolesta.</p>",
-        completion_message="<p>Hienoa!</p>",
-    )
-    step = PathStepPageFactory(
-        parent=path,
-        title="Rauhoitu hetkeksi",
-        slug="rauhoitu",
-        body=[("text", body_html)],
-    )
-    return path, step
 
 
 def preview_frame(page):
@@ -133,13 +89,6 @@ def test_the_accessibility_checker_reports_an_empty_heading_in_a_draft(
 # --- Approving from the edit view ----------------------------------------
 
 
-def submit(page, live_server, step):
-    page.goto(f"{live_server.url}/admin/pages/{step.pk}/edit/")
-    page.locator("[data-w-dropdown-target='toggle']").last.click()
-    page.locator("button[name='action-submit']").click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
-
-
 def approve_in_edit_view(page, live_server, step, typo_fix=None):
     page.goto(f"{live_server.url}/admin/pages/{step.pk}/edit/")
     if typo_fix:
@@ -157,7 +106,6 @@ def approve_in_edit_view(page, live_server, step, typo_fix=None):
 
 
 def publish_count(page_obj):
-    from wagtail.models import PageLogEntry
 
     return PageLogEntry.objects.filter(page=page_obj, action="wagtail.publish").count()
 

@@ -2,32 +2,13 @@
 scrolling, and the breathing timer working with and without reduced motion."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from paths.models import PathPage
 
 from .conftest import axe_violations
-from .paths_helpers import open_all_steps, young_person
+from .paths_helpers import young_person_in_browser
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page, live_server, path):
-    """Put the session of a young person with every step open into the browser."""
-    person = young_person()
-    open_all_steps(person, path)
-    client = Client()
-    client.force_login(person)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def assert_fits_phone(page):
@@ -47,7 +28,7 @@ def test_demo_path_intro_and_every_step_are_accessible_on_a_phone(
     assert axe_violations(phone) == []
     assert_fits_phone(phone)
 
-    sign_in(phone, live_server, path)
+    young_person_in_browser(phone, live_server, path)
     steps = path.get_steps()
     for step in steps:
         phone.goto(live_server.url + step.url)
@@ -75,7 +56,7 @@ def test_breathing_timer_runs_and_respects_reduced_motion(
     step = next(
         s for s in path.get_steps() if "breathing" in [b.block_type for b in s.body]
     )
-    sign_in(phone, live_server, path)
+    young_person_in_browser(phone, live_server, path)
     for motion in ("no-preference", "reduce"):
         phone.emulate_media(reduced_motion=motion)
         phone.goto(live_server.url + step.url)

@@ -1,12 +1,16 @@
 """The demo paths: complete, in three languages, and safe to load twice."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
 from paths import demo as paths_demo
+from paths import workflows
 from paths.blocks import StepStreamBlock
 from paths.models import PathIndexPage, PathPage, PathStepPage
+from paths.workflows import WORKFLOW_NAME
 
 from .paths_helpers import open_all_steps, young_person
 
@@ -78,7 +82,6 @@ def test_loading_twice_keeps_editors_changes(demo):
 
 def test_every_demo_path_is_under_the_two_step_review(demo):
     """Paths and steps of every language inherit the content + safeguarding review."""
-    from paths.workflows import WORKFLOW_NAME
 
     for page in [
         *PathIndexPage.objects.all(),
@@ -96,10 +99,6 @@ def test_every_demo_path_is_under_the_two_step_review(demo):
 @pytest.mark.django_db(transaction=True)
 def test_a_fresh_demo_has_no_redirects_and_review_logins(settings):
     """A fresh `make run` has no redirects, and an editor and both reviewers."""
-    from django.contrib.auth import get_user_model
-    from wagtail.contrib.redirects.models import Redirect
-
-    from paths import workflows
 
     settings.DEMO_ADMIN_PASSWORD = "polku-demo-admin"
     call_command("load_demo", verbosity=0)

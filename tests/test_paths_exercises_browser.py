@@ -7,8 +7,7 @@ import pytest
 from accounts.models import User
 from paths.models import PathPage
 
-from .paths_helpers import open_all_steps
-from .test_paths_browser import sign_in
+from .paths_helpers import open_all_steps, young_person_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,7 @@ def test_urge_surfing_timer_walks_through_the_stages(live_server, demo_site, pho
     """Starting urge surfing counts down from five minutes, shows the first stage,
     reaches the peak and the end, and says when the time is up."""
     path = PathPage.objects.get(locale__language_code="fi", slug="paihteet-vahemmalle")
-    sign_in(phone, live_server, path)
+    young_person_in_browser(phone, live_server, path)
     phone.clock.install()
     phone.goto(live_server.url + step_with(path, "urge_surfing").url)
     urge = phone.locator("[data-urge]")
@@ -66,7 +65,7 @@ def test_reduced_motion_keeps_the_wave_and_the_circle_still(
     """With reduced motion the timers run but the wave neither rolls nor swells
     and the breathing circle does not grow."""
     path = PathPage.objects.get(locale__language_code="fi", slug="paihteet-vahemmalle")
-    sign_in(phone, live_server, path)
+    young_person_in_browser(phone, live_server, path)
     phone.emulate_media(reduced_motion="reduce")
     phone.goto(live_server.url + step_with(path, "urge_surfing").url)
     phone.locator("[data-urge-start]").click()
@@ -90,7 +89,7 @@ def test_without_javascript_every_exercise_is_plain_text(
     )
     page = context.new_page()
     path = PathPage.objects.get(locale__language_code="fi", slug="paihteet-vahemmalle")
-    sign_in(page, live_server, path)
+    young_person_in_browser(page, live_server, path)
     page.goto(live_server.url + step_with(path, "urge_surfing").url)
     urge = page.locator("[data-urge]")
     assert urge.locator(".urge__stages > li").nth(0).is_visible()

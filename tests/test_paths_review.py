@@ -2,13 +2,19 @@
 its changed steps along, and each reviewer's decision on the path applies to
 the steps waiting in the same task."""
 
+import datetime
+
 import pytest
-from wagtail.models import PageLogEntry, WorkflowState
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Locale, PageLogEntry, WorkflowState
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 
 from accounts.models import User
 from paths import workflows
 from paths.factories import PathStepPageFactory
-from paths.models import PathStepPage
+from paths.models import PathPage, PathStepPage
 
 from .paths_helpers import approve, make_index, make_path, staff
 
@@ -185,7 +191,6 @@ ENGLISH_NAMES = [
 
 def test_the_finnish_admin_shows_the_review_names_in_finnish(path_with_steps):
     """A Finnish reviewer sees the workflow, task and group names in Finnish."""
-    from wagtail.users.models import UserProfile
 
     path, steps, _new = path_with_steps
     staff("editor", workflows.EDITORS)
@@ -217,11 +222,6 @@ def test_the_finnish_admin_shows_the_review_names_in_finnish(path_with_steps):
 def test_publish_immediately_on_sync_translations_publishes_no_path_page():
     """wagtail-localize's "Publish immediately" on "Sync translated pages" is
     refused for paths: the Swedish path stays a draft, not live."""
-    from django.test import Client
-    from wagtail.models import Locale
-    from wagtail_localize.models import TranslationSource
-
-    from paths.models import PathPage
 
     index = make_index()
     path = make_path(index)
@@ -251,9 +251,6 @@ def test_publish_immediately_on_sync_translations_publishes_no_path_page():
 def test_the_review_report_lists_undated_paths_and_the_steps_of_due_paths():
     """ "Paths to review" lists paths never given a review date and the steps
     of every listed path; a path reviewed on schedule stays out with its steps."""
-    import datetime
-
-    from django.utils import timezone
 
     index = make_index()
     today = timezone.localdate()

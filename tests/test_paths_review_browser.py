@@ -11,7 +11,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 from paths import workflows
 from paths.factories import PathStepPageFactory
 
-from . import test_paths_admin_review_browser as review
+from .admin_browser import admin_browser, make_path_with_step, shoot, submit
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,7 @@ def publish_count(page):
 
 def make_path_with_steps():
     """A live path of three live steps; the intro and steps 1 and 3 have drafts."""
-    path, first = review.make_path_with_step(
+    path, first = make_path_with_step(
         "<h2>Ensimmäinen vaihe</h2><p>Hengitä rauhassa.</p>"
     )
     steps = [first]
@@ -56,7 +56,7 @@ def review_whole_path(page, live_server, path, expected_pages, shot):
     page.goto(f"{live_server.url}/admin/")
     row = page.locator(f"[data-path-awaiting-review='{path.pk}']")
     row.wait_for()
-    review.shoot(page, f"{shot}-dashboard")
+    shoot(page, f"{shot}-dashboard")
     row.locator("a.button").click()
     page.wait_for_url(re.compile(rf"/admin/paths/{path.pk}/review/"))
     cards = page.locator("[data-path-review-page]")
@@ -67,7 +67,7 @@ def review_whole_path(page, live_server, path, expected_pages, shot):
         frame = card.frame_locator("iframe")
         frame.locator("h1").wait_for(timeout=20000)
         assert title in frame.locator("h1").inner_text()
-    review.shoot(page, shot)
+    shoot(page, shot)
     with page.expect_navigation():
         page.locator("button[name='action'][value='approve']").click()
     assert "ei odota" not in page.locator("body").inner_text()
@@ -82,30 +82,26 @@ def test_a_whole_path_goes_through_review_in_one_submission(browser, live_server
     ]
     try:
         editor, content, safe = (ctx.new_page() for ctx in contexts)
-        review.admin_browser(editor, live_server, "editor", workflows.EDITORS)
-        review.admin_browser(
-            content, live_server, "content", workflows.CONTENT_REVIEWERS
-        )
-        review.admin_browser(
-            safe, live_server, "safe", workflows.SAFEGUARDING_REVIEWERS
-        )
+        admin_browser(editor, live_server, "editor", workflows.EDITORS)
+        admin_browser(content, live_server, "content", workflows.CONTENT_REVIEWERS)
+        admin_browser(safe, live_server, "safe", workflows.SAFEGUARDING_REVIEWERS)
 
-        review.submit(editor, live_server, path)
-        review.shoot(editor, "path-submitted")
+        submit(editor, live_server, path)
+        shoot(editor, "path-submitted")
         for page in (path, steps[0], steps[2]):
             assert state_of(page) is not None, page.title
         assert state_of(steps[1]) is None  # unchanged: not part of the review
 
         expected = [path.title, steps[0].title, steps[2].title]
         review_whole_path(content, live_server, path, expected, "path-review-content")
-        review.shoot(content, "path-review-content-done")
+        shoot(content, "path-review-content-done")
         for page in (path, steps[0], steps[2]):
             state = state_of(page)
             assert state.current_task_state.task.name == workflows.TASKS[1][0]
             assert publish_count(page) == before[page.pk]
 
         review_whole_path(safe, live_server, path, expected, "path-review-safeguarding")
-        review.shoot(safe, "path-review-safeguarding-done")
+        shoot(safe, "path-review-safeguarding-done")
         for page in (path, steps[0], steps[2]):
             page.refresh_from_db()
             assert state_of(page) is None
@@ -127,19 +123,17 @@ def test_a_reviewer_sends_a_whole_path_back_from_the_page_listing(browser, live_
     contexts = [browser.new_context(viewport={"width": 1280, "height": 900})]
     try:
         content = contexts[0].new_page()
-        review.admin_browser(
-            content, live_server, "content", workflows.CONTENT_REVIEWERS
-        )
+        admin_browser(content, live_server, "content", workflows.CONTENT_REVIEWERS)
         content.goto(f"{live_server.url}/admin/pages/{path.get_parent().pk}/")
         row = content.locator("tr", has_text=path.title).first
         row.locator("[data-w-dropdown-target='toggle']").first.click()
-        review.shoot(content, "path-review-listing-menu")
+        shoot(content, "path-review-listing-menu")
         row.locator("[data-path-review-button]").click()
         content.wait_for_url(re.compile(rf"/admin/paths/{path.pk}/review/"))
         content.locator("#path-review-comment").fill("Vaihe 1: lyhennä.")
         with content.expect_navigation():
             content.locator("button[name='action'][value='reject']").click()
-        review.shoot(content, "path-review-sent-back")
+        shoot(content, "path-review-sent-back")
         for page in (path, steps[0], steps[2]):
             state = WorkflowState.objects.for_instance(page).active().get()
             assert state.status == WorkflowState.STATUS_NEEDS_CHANGES

@@ -8,6 +8,7 @@ costs the same number of SQL queries. The clock is frozen in this process only
 """
 
 import datetime as dt
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +20,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
 from wagtail.images import get_image_model
 
 from directory.models import (
@@ -57,9 +59,6 @@ def _count(client, url):
 
 
 def _png():
-    from io import BytesIO
-
-    from PIL import Image
 
     buffer = BytesIO()
     Image.new("RGB", (40, 30), "#0b5c55").save(buffer, format="PNG")

@@ -1,24 +1,28 @@
 """Paths handed on by staff: referral links, QR codes, counts without people."""
 
+import datetime
+
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
 
 from accounts.models import User
-from directory import demo
 from directory.models import Organisation
+from evidence import aggregate
+from evidence.months import last_whole_month
 from paths import workflows
 from progress import enrolments as progress
 from progress.models import Enrolment
 from referrals.factories import StaffMembershipFactory
-from referrals.models import ReferralLink, StaffMembership
+from referrals.models import ReferralLink, ReferralOpening, StaffMembership
 from tests.paths_helpers import young_person
 
+from .directory_helpers import demo_service, organisation
+from .paths_helpers import a_path
 from .staff import make_staff, sign_in
-from .test_directory import demo_service
 
 
 @pytest.fixture(autouse=True)
@@ -34,19 +38,6 @@ def staff(username, *groups, organisation=None):
     if organisation is not None:
         StaffMembershipFactory(user=user, organisation=organisation)
     return sign_in(username, secret)
-
-
-def organisation(key):
-    return Organisation.objects.get(
-        translation_key=demo.key(f"organisation:{key}"),
-        locale=Locale.objects.get(language_code="fi"),
-    )
-
-
-def a_path():
-    from paths.models import PathPage
-
-    return PathPage.objects.live().filter(locale__language_code="fi").first()
 
 
 def create_link(client, path, service, language="fi"):
@@ -79,11 +70,6 @@ def young_person_follows(link, number, complete=False):
 def numbers_next_month(client):
     """The numbers page once this month is a whole month in the nightly counts
     (the records are moved to last month instead of moving the clock)."""
-    import datetime
-
-    from evidence import aggregate
-    from evidence.months import last_whole_month
-    from referrals.models import ReferralOpening
 
     month = last_whole_month()
     middle = datetime.datetime(month.year, month.month, 15, 12, tzinfo=datetime.UTC)
@@ -242,7 +228,6 @@ def test_managers_see_every_service_and_staff_only_their_own():
 def test_demo_has_a_staff_login_per_organisation_type(settings):
     """`make run` gives a staff login for every organisation type, each with MFA
     enrolled, plus a manager and a directory maintainer."""
-    from allauth.mfa.models import Authenticator
 
     settings.DEMO_ADMIN_PASSWORD = "demo-password-for-tests"
     call_command("load_demo", verbosity=0)

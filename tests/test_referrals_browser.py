@@ -6,10 +6,9 @@ from django.contrib.auth.models import Permission
 from referrals.models import ReferralLink, StaffMembership
 
 from .conftest import DESKTOP, PHONE, axe_violations
+from .directory_helpers import organisation
 from .staff import make_staff, sign_in_browser
 from .strongid import code_for_age, identify_in_browser
-from .test_directory import directory_site  # noqa: F401  (fixture)
-from .test_referrals import organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("directory_site")]
 

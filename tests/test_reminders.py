@@ -10,12 +10,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from accounts.factories import UserFactory
 from accounts.models import User
 from progress.factories import EnrolmentFactory
 from progress.models import Enrolment
 from reminders import dispatcher, links, schedule
+from reminders.admin_views import QueueHealthView
 from reminders.factories import ReminderPreferenceFactory
 from reminders.models import (
     Delivery,
@@ -25,6 +27,8 @@ from reminders.models import (
     ReminderPreference,
     ReminderText,
 )
+from reminders.texts import text_for
+from reminders.views import preference_for
 
 HKI = ZoneInfo("Europe/Helsinki")
 
@@ -327,7 +331,6 @@ def test_service_worker_and_manifest_are_served_from_the_root(client):
 @pytest.mark.django_db
 def test_editor_texts_are_used_in_turn_and_must_be_discreet():
     """Variants rotate per reminder; a text naming the path is refused."""
-    from wagtail.models import Page
 
     root = Page.get_first_root_node()
     path_page = root.add_child(instance=Page(title="Päihteet hallintaan", slug="p"))
@@ -341,7 +344,6 @@ def test_editor_texts_are_used_in_turn_and_must_be_discreet():
     pref = make_pref()
     pref.enrolment.path_key = path_page.translation_key
     pref.enrolment.save()
-    from reminders.texts import text_for
 
     assert text_for(pref.enrolment, 1)[1] == "Hetki itselle?"
     assert text_for(pref.enrolment, 2)[1] == "Jatketaanko?"
@@ -351,7 +353,6 @@ def test_editor_texts_are_used_in_turn_and_must_be_discreet():
     )
     with pytest.raises(ValidationError):
         leaky.full_clean()
-    from reminders.views import preference_for
 
     fresh = Enrolment.objects.create(
         user=User.objects.create(username="uusi"), path_key=path_page.translation_key
@@ -362,7 +363,6 @@ def test_editor_texts_are_used_in_turn_and_must_be_discreet():
 @pytest.mark.django_db
 def test_editor_preview_shows_lock_screen_texts(rf):
     """The snippet preview renders each text as it would look on a lock screen."""
-    from wagtail.models import Page
 
     root = Page.get_first_root_node()
     path_page = root.add_child(instance=Page(title="Mieli", slug="mieli"))
@@ -375,7 +375,6 @@ def test_editor_preview_shows_lock_screen_texts(rf):
 @pytest.mark.django_db
 def test_queue_health_shows_counts_and_no_one(rf):
     """Operators see due, sent, failed and quiet-hour deferrals, never who."""
-    from reminders.admin_views import QueueHealthView
 
     pref = make_pref("salainen-nimi", next_due_at=timezone.now())
     for number, status in enumerate(("sent", "sent", "failed", "queued")):

@@ -9,6 +9,7 @@ form post, the worker and the encrypted push request.
 """
 
 import datetime as dt
+import json
 import uuid
 
 import pytest
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from progress.models import Enrolment
-from reminders import dispatcher, vapid
+from reminders import dispatcher, schedule, vapid
 from reminders.models import Delivery, PushSubscription, ReminderPreference
 
 from .conftest import PHONE, axe_violations
@@ -59,14 +60,6 @@ async (key) => {
   }
 }
 """
-
-
-@pytest.fixture
-def locales(transactional_db):
-    from wagtail.models import Locale
-
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
 
 
 def test_subscribe_to_push_on_a_phone(browser, live_server, locales):
@@ -142,13 +135,11 @@ def test_subscribe_to_push_on_a_phone(browser, live_server, locales):
 
 
 def _json(value):
-    import json
 
     return json.dumps(value)
 
 
 def _allowed_moment(pref):
     """The reminder's due time, moved into its window if need be."""
-    from reminders import schedule
 
     return schedule.next_allowed(pref, pref.next_due_at)

@@ -18,24 +18,27 @@ import threading
 import time
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.utils import timezone
 
 from portal import processes
-from reminders import conf, dispatcher, sweeper
+from portal.celery import app
+from reminders import conf, dispatcher, sweeper, vapid
 from reminders.models import Delivery, ReminderPreference
 
 from .conftest import _child_env
 from .pushservice import PushService
-from .test_reminders_delivery import (
+from .reminders_helpers import (
     AFTERNOON,
     Relay,
     enrol,
-    locales,  # noqa: F401 - fixture
     push_pref,
     use_broker,
     wait_until,
 )
+
+pytestmark = pytest.mark.usefixtures("locales")
 
 PUSH, EMAIL = 10, 10
 LEASE, VISIBILITY = 3, 6
@@ -95,7 +98,6 @@ class GatedRelay(Relay):
 @pytest.fixture
 def own_broker():
     """A Redis of this test's own as broker, for this process and its workers."""
-    from portal.celery import app
 
     port = processes.free_port()
     state = {"process": None}
@@ -172,7 +174,6 @@ def workers(own_broker):
 
 @pytest.fixture
 def push_service():
-    from reminders import vapid
 
     service = GatedPushService(expected_key=vapid.application_server_key())
     yield service
@@ -181,7 +182,6 @@ def push_service():
 
 @pytest.fixture
 def smtp_relay():
-    from aiosmtpd.controller import Controller
 
     relay = GatedRelay()
     controller = Controller(relay, hostname="127.0.0.1", port=settings.EMAIL_PORT)

@@ -8,11 +8,8 @@ in the worker process.
 """
 
 import datetime as dt
-import email
 import threading
 import time
-import uuid
-from zoneinfo import ZoneInfo
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -22,54 +19,22 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.factories import UserFactory
-from progress.factories import EnrolmentFactory
+from portal.celery import app
 from progress.models import Enrolment
-from reminders import dispatcher, lifecycle, links, sweeper, vapid
-from reminders.factories import PushSubscriptionFactory, ReminderPreferenceFactory
+from reminders import dispatcher, lifecycle, links, sweeper
 from reminders.models import Delivery, PushSubscription, QueueEvent, ReminderPreference
 
-from .pushservice import PushService
+from .reminders_helpers import (
+    AFTERNOON,
+    HKI,
+    Relay,
+    enrol,
+    push_pref,
+    use_broker,
+    wait_until,
+)
 
-HKI = ZoneInfo("Europe/Helsinki")
-# A Wednesday afternoon inside the default window (16-20), outside quiet hours.
-AFTERNOON = dt.datetime(2026, 11, 25, 17, 0, tzinfo=HKI)
-
-pytestmark = pytest.mark.usefixtures("celery_worker")
-
-
-@pytest.fixture(autouse=True)
-def locales(transactional_db):
-    """Pages render with the site's locales (a transactional flush drops them)."""
-    from wagtail.models import Locale
-
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-
-
-@pytest.fixture
-def push_service():
-    service = PushService(expected_key=vapid.application_server_key())
-    yield service
-    service.close()
-
-
-class Relay:
-    """SMTP relay handler: accepts mail, refuses listed recipients with 550."""
-
-    def __init__(self):
-        self.refuse = set()
-        self.messages = []
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 Mailbox does not exist"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 Message accepted for delivery"
+pytestmark = pytest.mark.usefixtures("celery_worker", "locales")
 
 
 @pytest.fixture
@@ -79,45 +44,6 @@ def smtp_relay():
     controller.start()
     yield relay
     controller.stop()
-
-
-def enrol(username, language="fi", activity=None):
-    user = UserFactory(username=username, is_young_person=True)
-    return EnrolmentFactory(
-        user=user,
-        path_key=uuid.uuid4(),
-        language=language,
-        last_activity_at=activity or AFTERNOON - dt.timedelta(days=3),
-    )
-
-
-def push_pref(push_service, username="nuori", language="fi", due=None, **fields):
-    enrolment = enrol(username, language)
-    info = push_service.subscribe(username)
-    subscription = PushSubscriptionFactory(
-        user=enrolment.user,
-        endpoint=info["endpoint"],
-        p256dh=info["keys"]["p256dh"],
-        auth=info["keys"]["auth"],
-    )
-    return ReminderPreferenceFactory(
-        enrolment=enrolment,
-        enabled=True,
-        channel="push",
-        push_subscription=subscription,
-        activity_seen_at=enrolment.last_activity_at,
-        next_due_at=due or AFTERNOON - dt.timedelta(minutes=5),
-        **fields,
-    )
-
-
-def wait_until(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def settled(expected_sent):
@@ -357,27 +283,10 @@ def test_e_mail_reminder_and_hard_bounce(smtp_relay):
     assert len(smtp_relay.messages) == 1
 
 
-def use_broker(app, url):
-    """Point this process's Celery producer at another broker URL.
-
-    The producer pool an earlier test built still speaks to the old broker:
-    drop the references the way Celery itself does after a fork
-    (`Celery._after_fork`). The pools themselves stay open: kombu keeps them
-    in process-wide groups keyed by URL, and a closed one would be handed
-    back to the next test that uses the same broker ("Acquire on closed pool").
-    """
-    app.conf.broker_url = url
-    app._pool = None
-    amqp = app.__dict__.get("amqp")
-    if amqp is not None:
-        amqp._producer_pool = None
-
-
 @pytest.mark.django_db(transaction=True)
 def test_queue_down_loses_nothing_and_the_page_still_saves(push_service, smtp_relay):
     """With the queue unreachable the preferences page still saves, the
     deliveries stay recorded, and the sweeper sends them once it is back."""
-    from portal.celery import app
 
     pref = push_pref(push_service)
     client = Client()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.test import Client
 
 from portal import processes
 
@@ -118,7 +119,6 @@ def test_killed_redis_comes_back_while_pages_keep_working(demo_site, supervisor)
     port = processes.free_port()
     server = supervisor.start("redis", processes.redis_command(port))
     assert processes.wait_for_port("127.0.0.1", port, timeout=10)
-    from django.test import Client
 
     client = Client()
     with on_redis(port):

@@ -8,7 +8,7 @@ import pytest
 from paths.models import PathPage
 
 from .conftest import axe_violations
-from .test_paths_browser import sign_in
+from .paths_helpers import young_person_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,7 @@ def test_signed_in_navigation_stays_one_row_at_320(browser, live_server, demo_si
     context = small_phone(browser)
     page = context.new_page()
     path = PathPage.objects.get(locale__language_code="fi", slug="huoli-ja-alakulo")
-    sign_in(page, live_server, path)
+    young_person_in_browser(page, live_server, path)
     for lang, more, mine in [
         ("fi", "Lisää", "Omat polut"),
         ("sv", "Mer", "Mina stigar"),
