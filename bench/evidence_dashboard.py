@@ -19,6 +19,13 @@ import time
 import uuid
 from pathlib import Path
 
+import django
+import psycopg
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test.utils import setup_test_environment
+from django.utils import timezone
+
 TARGET_MS = 300
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -38,39 +45,31 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.environ["TEST_DATABASE_URL"] = f"{args.server}/{name}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-    import psycopg
-
     with psycopg.connect(f"{args.server}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
         run(args)
     finally:
-        from django.db import connections
-
         connections.close_all()
         with psycopg.connect(f"{args.server}/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def run(args):
-    import django
-
     django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_test_environment
-    from django.utils import timezone
+    # The apps load once Django is set up on the run's own database (main()
+    # names it in the environment first).
+    from directory.models import Service
+    from evidence import aggregate
+    from evidence.months import add_months, last_whole_month
+    from paths.models import PathPage
+    from referrals.models import ReferralLink
+    from tests.staff import make_staff, sign_in
 
     setup_test_environment()
     print("migrating and loading the demo (minutes on a busy machine)", flush=True)
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
-    from evidence import aggregate
-    from paths.models import PathPage
-    from referrals.models import ReferralLink
-    from tests.staff import make_staff, sign_in
-
     paths = list(PathPage.objects.live().filter(locale__language_code="fi"))
     path = paths[0]
     # Every enrolment completes `--steps` steps: the path's own, then keys of
@@ -81,10 +80,8 @@ def run(args):
         str(uuid.uuid5(uuid.NAMESPACE_URL, f"polku-bench-step-{n}"))
         for n in range(args.steps - len(steps))
     ]
-    from directory.models import Service
-
     services = list(Service.objects.filter(locale__language_code="fi")[:6])
-    user, _secret = make_staff("bench-manager", "Managers")
+    user, secret = make_staff("bench-manager", "Managers")
     for service in services:
         ReferralLink.objects.create(
             path_key=path.path_key,
@@ -208,23 +205,7 @@ def run(args):
     rows = aggregate.rebuild()
     print(f"nightly aggregation: {time.perf_counter() - started:.2f} s, {rows} rows")
 
-    client = Client()
-    user.set_password("bench-password-0000")
-    user.save()
-    from allauth.mfa.models import Authenticator
-
-    secret = None
-    Authenticator.objects.filter(user=user).delete()
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    import tests.staff
-
-    tests.staff.PASSWORD = "bench-password-0000"
     client = sign_in(user.username, secret)
-    from evidence.months import add_months, last_whole_month
-
     last = last_whole_month()
     query = f"path={path.path_key}&language=fi"
     year = f"start={add_months(last, -11):%Y-%m}&end={last:%Y-%m}"

@@ -32,6 +32,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from paths.models import PathPage  # noqa: E402
+from tests.paths_helpers import open_all_steps, young_person  # noqa: E402
+
 KB = 1024
 BUDGETS = {"step HTML": 14 * KB, "CSS": 20 * KB, "JavaScript": 20 * KB}
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"?#]+)"')
@@ -47,9 +50,6 @@ def static_bytes(url):
 
 
 def measure():
-    from paths.models import PathPage
-    from tests.paths_helpers import open_all_steps, young_person
-
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
     person = young_person("bench")
     client = Client()

@@ -26,10 +26,18 @@ import time
 import uuid
 from pathlib import Path
 
+import django
+import psycopg
+from aiosmtpd.controller import Controller
+from django.db import connection, connections
+from django.db.models import Count
+from django.utils import timezone
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import processes
 from portal.processes import PYTHON, ROOT, free_port
+from tests.pushservice import PushService
 
 
 def arguments(description, count=30_000):
@@ -133,8 +141,6 @@ class Harness:
         subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True)
 
     def _admin(self, statement):
-        import psycopg
-
         admin = self.args.database.rsplit("/", 1)[0] + "/postgres"
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(statement)
@@ -149,16 +155,12 @@ class Harness:
     def drop_database(self):
         if not getattr(self, "created_database", False):
             return
-        from django.db import connections
-
         connections.close_all()
         name = self.args.database.rsplit("/", 1)[1]
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def setup_django(self):
         os.environ.update(self.env)
-        import django
-
         django.setup()
 
     def start_worker(self):
@@ -198,8 +200,8 @@ class Harness:
     # --- data ---------------------------------------------------------------
 
     def start_push_service(self):
+        # The apps load only once setup_django() has run on this run's settings.
         from reminders import vapid
-        from tests.pushservice import PushService
 
         self.push = PushService(
             expected_key=vapid.application_server_key(),
@@ -209,8 +211,6 @@ class Harness:
         return self.push
 
     def start_smtp_relay(self):
-        from aiosmtpd.controller import Controller
-
         self.smtp = Controller(self.relay, hostname="127.0.0.1", port=self.smtp_port)
         self.smtp.start()
 
@@ -220,10 +220,7 @@ class Harness:
     def seed(self, count):
         """``count`` young people, each with one reminder due now; the last
         ``email_count()`` of them by e-mail, the others by web push."""
-        import uuid
-
-        from django.utils import timezone
-
+        # The apps load only once setup_django() has run on this run's settings.
         from accounts.models import User
         from progress.models import Enrolment
         from reminders.models import PushSubscription, ReminderPreference
@@ -292,21 +289,19 @@ class Harness:
 
     def kick(self):
         """What beat does every minute, once, right now."""
+        # The apps load only once setup_django() has run on this run's settings.
         from reminders.tasks import dispatch
 
         dispatch.delay()
 
     def counts(self):
-        from django.db.models import Count
-
+        # The apps load only once setup_django() has run on this run's settings.
         from reminders.models import Delivery
 
         return dict(Delivery.objects.values_list("status").annotate(n=Count("pk")))
 
     def wait_all_sent(self, count, started, on_tick=None):
         """Poll until every reminder is sent and arrived; returns seconds."""
-        from django.db import connection
-
         deadline = started + self.args.timeout
         last = ""
         while time.monotonic() < deadline:
@@ -329,8 +324,7 @@ class Harness:
     def report(self, count):
         """Lost and duplicate counts per channel, from the database and from
         what the push service and the SMTP relay received."""
-        from django.db.models import Count
-
+        # The apps load only once setup_django() has run on this run's settings.
         from reminders.models import Delivery
 
         deliveries = dict(Delivery.objects.values_list("token", "channel").iterator())

@@ -13,15 +13,15 @@ views; after Redis is back the sweeper re-queues what the queue lost.
 import datetime as dt
 import time
 
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 from reminders_harness import Harness, arguments
 
 
 def site_checks(harness):
     """A page and a preferences save, through the real views, Redis down."""
-    from django.test import Client
-    from django.urls import reverse
-    from django.utils import timezone
-
+    # The apps load only once the harness has set Django up on its settings.
     from accounts.models import User
     from progress.models import Enrolment
 

@@ -25,6 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import psycopg
+
+from accounts.hetu import birth_date_for_age, make_code
 from portal import processes
 from portal.processes import PYTHON, ROOT
 
@@ -45,6 +48,7 @@ def as_user(user):
     """Popen arguments that run a child as `user`, with that user's groups."""
     if user is None:
         return {}
+    # POSIX only: a user is named only when we run as root on POSIX.
     import pwd
 
     entry = pwd.getpwnam(user)
@@ -187,6 +191,7 @@ def _postgres_user():
     """None, or the system user PostgreSQL runs as when we are root."""
     if os.name != "posix" or os.geteuid() != 0:
         return None
+    # POSIX only (checked above).
     import pwd
 
     try:
@@ -255,8 +260,6 @@ def embedded_postgres(supervisor, env):
         user=user,
     )
     url = f"postgres://postgres@127.0.0.1:{EMBEDDED_POSTGRES_PORT}"
-    import psycopg
-
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -311,8 +314,6 @@ def banner_lines(env):
 
     Demo logins of other kinds (editors, reviewers, ...) go in `logins`.
     """
-    from accounts.hetu import birth_date_for_age, make_code
-
     test_code = make_code(birth_date_for_age(15, datetime.date.today()))
     admin_password = env.get("DEMO_ADMIN_PASSWORD", "polku-demo-admin")
     places = [
