@@ -213,10 +213,18 @@ def start(args, *, env=None, cwd=ROOT, log=None, **popen):
             out.close()
 
 
+def _leads_group(process):
+    """Whether the process leads a process group of its own (start() makes it)."""
+    try:
+        return os.getpgid(process.pid) == process.pid
+    except ProcessLookupError:
+        return False
+
+
 def _signal_group(process, sig):
     """`sig` to the process's group when it leads one, else to it alone."""
     with contextlib.suppress(ProcessLookupError):
-        if os.getpgid(process.pid) == process.pid:
+        if _leads_group(process):
             os.killpg(process.pid, sig)
         else:
             process.send_signal(sig)
@@ -229,14 +237,27 @@ def kill(process):
 
 
 def stop(*processes, timeout=15.0, sig=signal.SIGTERM):
-    """Stop each process with `sig` (its whole group, all at once); SIGKILL
-    any still there after `timeout` seconds."""
+    """Stop each process with `sig`, all at once; SIGKILL the group of any
+    still there after `timeout` seconds, and whatever of a group outlives its
+    leader.
+
+    The polite signal goes to the leader alone: a Celery worker then finishes
+    its tasks and stops its pool (the pool's children reset SIGTERM to the
+    default, so a signal to the whole group would kill them mid-task), and
+    PostgreSQL's postmaster shuts its backends down itself.
+    """
     running = [p for p in processes if p is not None and p.poll() is None]
+    leaders = {p.pid for p in running if _leads_group(p)}
     for process in running:
-        _signal_group(process, sig)
+        with contextlib.suppress(ProcessLookupError):
+            process.send_signal(sig)
     deadline = time.monotonic() + timeout
     for process in running:
         try:
             process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             kill(process)
+        else:
+            if process.pid in leaders:  # nothing of its group stays behind
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGKILL)

@@ -173,3 +173,28 @@ def test_make_run_refuses_a_port_in_use_for_its_postgres(tmp_path, monkeypatch):
         with pytest.raises(SystemExit, match="EMBEDDED_POSTGRES_PORT"):
             run.embedded_postgres(run.Supervisor(tmp_path), {})
     assert not (tmp_path / "postgres").exists()
+
+
+POOL = """
+import signal, subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", '''
+import pathlib, signal, sys, time
+signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as Celery's pool children do
+pathlib.Path(sys.argv[1], "started").touch()
+time.sleep(1.5)
+pathlib.Path(sys.argv[1], "finished").touch()
+''', sys.argv[1]])
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(child.wait()))
+while True:
+    time.sleep(0.1)
+"""
+
+
+def test_stopping_make_run_lets_a_worker_finish_its_task(tmp_path):
+    """Ctrl-C on `make run` is a warm shutdown: the worker's pool finishes the
+    task in hand before the worker stops, nothing is cut off mid-send."""
+    worker = processes.start([sys.executable, "-c", POOL, tmp_path])
+    assert _until(lambda: (tmp_path / "started").exists())
+    processes.stop(worker, timeout=15)
+    assert (tmp_path / "finished").exists()
+    assert worker.returncode == 0
