@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import BASE_DIR, PROJECT_DIR, VAR_DIR, env_bool, env_list  # noqa: F401
+from .env import BASE_DIR, VAR_DIR, env_bool, env_list
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # Old secret keys, newest first, while rotating (docs/operations.md).
@@ -20,7 +20,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "portal",
     # The project's apps from the bottom layer up (docs/architecture.md): the
     # demo loaders run in this order.
     "core",
@@ -248,6 +247,13 @@ POLKU_RATE_LIMITS = {
     "referral_open": os.environ.get("RATE_LIMIT_REFERRAL_OPEN", "120/600"),
 }
 
+# --- Strong identification (OIDC broker): strongid.py ----------------------
+
+# --- Security headers: security.py ----------------------------------------
+from .security import *  # noqa: E402, F403
+from .security import media_origin  # noqa: E402
+from .strongid import *  # noqa: E402, F403
+
 # --- Internationalisation --------------------------------------------------
 
 LANGUAGE_CODE = "fi"
@@ -298,6 +304,15 @@ if MEDIA_S3_BUCKET:
             "object_parameters": {"CacheControl": "public, max-age=31536000"},
         },
     }
+    # Images come from the bucket's (or its CDN's) origin: allow that one only.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(  # noqa: F405
+        media_origin(
+            os.environ.get("MEDIA_S3_CUSTOM_DOMAIN")
+            or os.environ.get(
+                "MEDIA_S3_ENDPOINT_URL", f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
+            )
+        )
+    )
 # Documents go through Wagtail's view (privacy checks), always as attachments
 # (never rendered in the portal's origin); nosniff comes from SecurityMiddleware.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -359,49 +374,6 @@ from .background import *  # noqa: E402, F403
 
 CELERY_TIMEZONE = TIME_ZONE
 
-# --- Security headers ------------------------------------------------------
-
-# No third-party request may leave any public page: everything is 'self'.
-CONTENT_SECURITY_POLICY = {
-    # Every page is covered, the admin too: it gets a few replacements
-    # (accounts.middleware.ADMIN_CSP_REPLACE). allauth's MFA pages run under
-    # this policy as is (their inline <script>s are JSON data).
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "worker-src": ["'self'"],
-        "manifest-src": ["'self'"],
-        "frame-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        # Identification starts with a form whose answer redirects to the
-        # broker: Chromium applies form-action to that redirect too.
-        "form-action": [
-            "'self'",
-            os.environ.get("STRONGID_ISSUER", "http://127.0.0.1:8001"),
-        ],
-    },
-}
-if MEDIA_S3_BUCKET:
-    # Images come from the bucket's (or its CDN's) origin: allow that one only.
-    from urllib.parse import urlsplit as _urlsplit
-
-    _media = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or os.environ.get(
-        "MEDIA_S3_ENDPOINT_URL", f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com"
-    )
-    _media = _urlsplit(_media if "//" in _media else f"https://{_media}")
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
-        f"{_media.scheme}://{_media.netloc}"
-    )
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-
 # --- Mail ------------------------------------------------------------------
 
 EMAIL_BACKEND = os.environ.get(
@@ -417,10 +389,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Polku <polku@localhos
 # decrypt. Rotate by putting a new salt first and re-saving (see
 # docs/progress.md). Production sets FIELD_ENCRYPTION_SALTS.
 SALT_KEY = env_list("FIELD_ENCRYPTION_SALTS", "polku-dev-salt")
-
-# --- Strong identification (OIDC broker): strongid.py ----------------------
-
-from .strongid import *  # noqa: E402, F403
 
 # Destructive actions (deleting one's data) need an identification this fresh.
 REIDENTIFY_MINUTES = int(os.environ.get("REIDENTIFY_MINUTES", "10"))
