@@ -30,6 +30,9 @@ from django.db import transaction
 
 PREFIX = "polku:generation:"
 NAMES = ("pages", "directory", "settings", "locales", "sites", "restrictions")
+# Model labels ("directory.service") whose saves and deletes bump a generation,
+# declared by the app that owns the models (`bump_on_change`).
+MODEL_GENERATIONS: dict[str, str] = {}
 _memos: dict[tuple, tuple] = {}
 _lock = threading.Lock()
 # The generations as read once at the start of a request (`request_scope`).
@@ -53,6 +56,14 @@ def _read(names):
             cache.add(key, uuid.uuid4().hex, timeout=None)
         values.update(cache.get_many(missing))
     return {name: values.get(PREFIX + name) for name in names}
+
+
+def bump_on_change(generation, *labels):
+    """Bump `generation` whenever a row of the models `labels` changes: how an
+    app above core says which of its models the shared caches are built from
+    (core.signals does the bumping)."""
+    assert generation in NAMES, generation
+    MODEL_GENERATIONS.update(dict.fromkeys(labels, generation))
 
 
 def generations(names):

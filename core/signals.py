@@ -14,14 +14,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import caching
 
-# Models of other apps whose rows every public page shows (the help box, the
-# contact cards, the finder, the menu).
-DIRECTORY_MODELS = {
-    "directory.service",
-    "directory.contactchannel",
-    "directory.organisation",
-    "directory.municipality",
-}
 SETTINGS_MODELS = {"core.sitesettings"}
 
 
@@ -35,8 +27,8 @@ def _bump_on_change(sender, instance=None, **kwargs):
     label = _label(sender)
     if isinstance(instance, Page):
         caching.bump("pages")
-    elif label in DIRECTORY_MODELS:
-        caching.bump("directory")
+    elif label in caching.MODEL_GENERATIONS:
+        caching.bump(caching.MODEL_GENERATIONS[label])
     elif label in SETTINGS_MODELS:
         caching.bump("settings")
     elif sender is Locale:
@@ -49,8 +41,9 @@ def _bump_on_change(sender, instance=None, **kwargs):
 
 @receiver(m2m_changed)
 def _bump_on_m2m(sender, instance=None, **kwargs):
-    if _label(type(instance)) in DIRECTORY_MODELS:
-        caching.bump("directory")
+    generation = caching.MODEL_GENERATIONS.get(_label(type(instance)))
+    if generation:
+        caching.bump(generation)
 
 
 @receiver(page_published)

@@ -6,8 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import BaseStreamBlock
 from core.models import BasePage
+
+from .blocks import BaseStreamBlock
 
 
 class HomePage(BasePage):

@@ -39,8 +39,6 @@ def _navigation():
         # The footer's statement and notice (every page links to both).
         "accessibility_page": statement.localized if statement else None,
         "privacy_page": privacy.localized if privacy else None,
-        "paths_index": None,
-        "finder": None,
     }
     for menu_pages in hooks.get_hooks("polku_navigation"):
         menu.update(menu_pages(locale))
@@ -97,7 +95,7 @@ def help_box(context, inline=False):
     ]
     return {
         "lines": lines,
-        "finder": navigation()["finder"],
+        "finder": navigation().get("finder"),
         "request": context.get("request"),
         "inline": inline,
     }

@@ -28,5 +28,5 @@ def paths_overview(context):
 @register.simple_tag(takes_context=True)
 def paths_index_url(context):
     """The address of the active language's path index, for the main menu."""
-    index = navigation()["paths_index"]
+    index = navigation().get("paths_index")
     return index.get_url(context.get("request")) if index else ""

@@ -1,1 +1,0 @@
-"""The help box is edited in the directory (directory/wagtail_hooks.py)."""
