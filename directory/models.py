@@ -4,7 +4,6 @@
 ``SnippetChooserBlock("directory.Service")``.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -39,6 +38,11 @@ class ServiceTheme(models.TextChoices):
     MIELI = "mieli", _("Mental health")
     PAIHTEET = "paihteet", _("Substance use")
     JAKSAMINEN = "jaksaminen", _("Coping in everyday life")
+
+# The languages a service is offered in, by their own names as a card lists
+# them ("Kielet: suomi, svenska"): a fact about the service, not the site's
+# languages (settings.LANGUAGES), even though the two lists are alike today.
+SERVICE_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 
 
 class Municipality(models.Model):
@@ -165,7 +169,7 @@ class Service(
         help_text=_("Leave empty for a regional or national service."),
     )
     languages = MultipleChoiceField(
-        _("languages served"), choices=settings.LANGUAGES, blank=False
+        _("languages served"), choices=SERVICE_LANGUAGES, blank=False
     )
     anonymous = models.BooleanField(
         _("can be used anonymously"),
