@@ -1,6 +1,7 @@
 """Blocks that show something: an image, a video, a tip or quote, a trusted link."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -8,6 +9,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+
+ALT_TEXT_MAX_LENGTH = 250
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -28,9 +31,16 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        image_block = self.child_blocks["image"]
         # ImageBlock's chooser has no label of its own: Wagtail derives "Image"
         # from its name, untranslated, so the Finnish form would show English.
-        self.child_blocks["image"].child_blocks["image"].label = _("Image")
+        image_block.child_blocks["image"].label = _("Image")
+        # Its alt text has no length limit; a screen reader reads all of it.
+        alt_text = blocks.CharBlock(
+            required=False, label=_("Alt text"), max_length=ALT_TEXT_MAX_LENGTH
+        )
+        alt_text.set_name("alt_text")
+        image_block.child_blocks["alt_text"] = alt_text
 
     class Meta:
         icon = "image"
@@ -40,6 +50,24 @@ class CaptionedImageBlock(blocks.StructBlock):
             "An image with alternative text (or marked decorative) and an optional "
             "caption."
         )
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        try:
+            MaxLengthValidator(ALT_TEXT_MAX_LENGTH)(
+                getattr(image, "contextual_alt_text", "") or ""
+            )
+        except ValidationError as error:
+            # ImageBlock checks only that there is some alt text or the mark.
+            raise StructBlockValidationError(
+                block_errors={
+                    "image": StructBlockValidationError(
+                        block_errors={"alt_text": error}
+                    )
+                }
+            ) from error
+        return value
 
     def get_preview_value(self):
         image = get_image_model().objects.order_by("pk").first()
