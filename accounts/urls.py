@@ -1,4 +1,5 @@
-"""Account URLs under the language prefix (``/<lang>/identify/``)."""
+"""Account URLs under the language prefix, with translated paths
+(``/fi/tunnistaudu/``, ``/sv/identifiera/``, ``/en/identify/``)."""
 
 from django.urls import path
 

@@ -1,10 +1,8 @@
-"""Factories of what every area builds on: the published page and the site settings."""
+"""Factories of what every area builds on: the published page."""
 
 import factory
 import wagtail_factories
 from wagtail.models import Locale
-
-from .models import SiteSettings
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
@@ -23,11 +21,3 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
     def publish(obj, create, extracted, **kwargs):
         if create and obj.live and extracted is not False:
             obj.save_revision().publish()
-
-
-class SiteSettingsFactory(factory.django.DjangoModelFactory):
-    """The one row of site settings (Settings → Site settings in the admin),
-    with the model's defaults unless a test gives other values."""
-
-    class Meta:
-        model = SiteSettings

@@ -7,7 +7,7 @@ restrictions of the page's ancestors (two more). None of that changes between
 editors' actions, so each is kept per process (`core.caching.memo`) and built
 again when its generation changes (`core.signals`).
 
-`install()` puts them in place (from `HomeConfig.ready`). Why patches and not
+`install()` puts them in place (from `CoreConfig.ready`). Why patches and not
 settings: Wagtail has no hook for these lookups; each patch keeps Wagtail's
 behaviour and falls back to Wagtail's own code whenever the memo has no answer.
 """

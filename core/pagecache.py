@@ -34,7 +34,7 @@ from django.utils.cache import cc_delim_re
 from . import caching
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-DEPENDS = ("pages", "directory", "settings", "locales", "sites", "restrictions")
+DEPENDS = caching.NAMES  # a page shows all of it
 PLACEHOLDER = "polku-csrf-placeholder"
 TOKEN_RE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 HEADER = "X-Polku-Page-Cache"

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from . import hours, snapshot
-from .models import ContactChannel, Service, ServiceFinderPage
+from .models import ContactChannel, Service
 
 # Channels a young person can use from wherever they are, right now.
 REMOTE_KINDS = {
@@ -220,11 +220,10 @@ def help_box_services():
     return [directory.localized(service) for service in directory.help_box]
 
 
-def finder_page():
-    """The live service finder page in the active language, if there is one."""
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
-    pages = ServiceFinderPage.objects.live()
-    return pages.filter(locale=locale).first() or pages.first()
+def help_box_cards(now):
+    """The help box's lines as contact cards: on every page (the help box) and
+    under a self-check's highest band."""
+    return [
+        card_for(service.canonical, now, text=service)
+        for service in help_box_services()
+    ]

@@ -1,4 +1,4 @@
-"""Factories of the service directory: municipalities, organisations, services."""
+"""Factories of the service directory: organisations, services, the finder page."""
 
 import factory
 from factory.django import DjangoModelFactory
@@ -6,22 +6,10 @@ from factory.django import DjangoModelFactory
 from core.factories import PublishedPageFactory
 
 from .models import (
-    ContactChannel,
-    Municipality,
     Organisation,
     Service,
     ServiceFinderPage,
 )
-
-
-class MunicipalityFactory(DjangoModelFactory):
-    code = "kotka"
-    name = "Kotka"
-    name_sv = "Kotka"
-
-    class Meta:
-        model = Municipality
-        django_get_or_create = ["code"]
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -44,15 +32,6 @@ class ServiceFactory(DjangoModelFactory):
 
     class Meta:
         model = Service
-
-
-class ContactChannelFactory(DjangoModelFactory):
-    service = factory.SubFactory(ServiceFactory)
-    kind = ContactChannel.Kind.PHONE
-    value = "040 123 4567"
-
-    class Meta:
-        model = ContactChannel
 
 
 class ServiceFinderPageFactory(PublishedPageFactory):

@@ -1,9 +1,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.menu import PermissionMenuItem
 
 from . import cards
 from .models import Municipality, Organisation, Service, ServiceFinderPage
@@ -65,16 +66,12 @@ def register_review_report_urls():
     return [path("", include((urls, "directory_admin")))]
 
 
-class ServicesToReviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("directory.change_service")
-
-
 @hooks.register("register_reports_menu_item")
 def register_review_report_menu_item():
-    return ServicesToReviewMenuItem(
+    return PermissionMenuItem(
         _("Services to review"),
         reverse("directory_admin:review_due"),
+        permissions=["directory.change_service"],
         name="services-to-review",
         icon_name="calendar-alt",
         order=960,
@@ -91,7 +88,4 @@ def finder_in_navigation(locale):
 @hooks.register("polku_help_box_lines")
 def help_box_lines(now):
     """The crisis lines of the help box on every page (core's `help_box`)."""
-    return [
-        cards.card_for(service.canonical, now, text=service)
-        for service in cards.help_box_services()
-    ]
+    return cards.help_box_cards(now)

@@ -27,11 +27,6 @@ from .models import AggregationRun, Count
 from .months import add_months, last_whole_month, months_between
 from .report import AtLeast, Report
 
-
-def _paths():
-    return list(published_paths())
-
-
 # How far back the month selects reach when there are no older counts.
 MONTHS_OFFERED = 36
 
@@ -140,7 +135,7 @@ def _scope(request):
 def build(request):
     """The form, and the report when the form is valid."""
     sees_all, services, links = _scope(request)
-    paths = _paths()
+    paths = list(published_paths())
     form = PeriodForm(request.GET, paths)
     if not paths or not form.is_valid():
         return form, None, sees_all, services, links

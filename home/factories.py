@@ -1,21 +1,11 @@
-"""Factories of the front pages: the home page of each language and content pages."""
+"""Factories of the front pages: content pages (the home page of each language
+comes from the demo loader, as every site has one)."""
 
 import factory
-from wagtail.models import Page
 
 from core.factories import PublishedPageFactory
 
-from .models import ContentPage, HomePage
-
-
-class HomePageFactory(PublishedPageFactory):
-    title = "Polku – tukea arkeen"
-    slug = "polku"
-    introduction = "Digitaalisia itsehoito-ohjelmia 13–17-vuotiaille."
-    parent = factory.LazyFunction(Page.get_first_root_node)
-
-    class Meta:
-        model = HomePage
+from .models import ContentPage
 
 
 class ContentPageFactory(PublishedPageFactory):

@@ -132,9 +132,7 @@ def demo_image():
 
 def find_service(words):
     """A live Finnish directory service whose name contains `words`, if any."""
-    services = Service.objects.filter(locale=Locale.get_default())
-    if hasattr(Service, "live"):
-        services = services.filter(live=True)
+    services = Service.objects.filter(locale=Locale.get_default(), live=True)
     return services.filter(name__icontains=words).order_by("pk").first()
 
 

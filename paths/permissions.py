@@ -36,11 +36,6 @@ def _approving_task_state(page):
     return None
 
 
-def latest_revision_approved(page):
-    """Whether the page's latest revision is the one a workflow approved last."""
-    return _approving_task_state(page) is not None
-
-
 class ReviewedPublishingPermissionTester(PagePermissionTester):
     def can_publish(self):
         approval = _approving_task_state(self.page)

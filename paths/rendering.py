@@ -198,15 +198,7 @@ def build_service_cards(body, request=None):
             key=lambda index: check["bands"][index]["max_score"],
         )
         check.highest_band = highest
-        check.crisis_lines = SimpleLazyObject(lambda: _crisis_lines(now))
-
-
-def _crisis_lines(now):
-    """The help box's lines as cards, for a self-check's highest band."""
-    return [
-        cards.card_for(service.canonical, now, text=service)
-        for service in cards.help_box_services()
-    ]
+        check.crisis_lines = SimpleLazyObject(lambda: cards.help_box_cards(now))
 
 
 def prepare_body(body, request=None):

@@ -13,6 +13,7 @@ from accounts.views import sign_out
 from home.sitemaps import AllLanguagesSitemap
 from referrals.urls import root_urlpatterns as referrals_root_urls
 
+from . import media
 from .health import healthz, livez, readyz
 
 LOGIN = "account_login"
@@ -50,8 +51,6 @@ urlpatterns = [
 ]
 
 if settings.MEDIA_SERVED_BY_DJANGO:
-    from . import media
-
     urlpatterns += media.urlpatterns()
 
 urlpatterns += i18n_patterns(

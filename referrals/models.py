@@ -11,6 +11,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -95,7 +96,7 @@ class ReferralLink(models.Model):
         return self.code
 
     def get_absolute_path(self):
-        return f"/r/{self.code}"
+        return reverse("referrals_root:short", args=[self.code])
 
 
 class ReferredEnrolment(models.Model):

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from . import conf
 
-MIDNIGHT = dt.time(0, 0)
 # How far ahead to look for an allowed moment before giving up.
 HORIZON_DAYS = 15
 

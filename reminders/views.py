@@ -1,5 +1,5 @@
-"""Reminder preferences (signed-in, own enrolments only), the signed links
-in every message (unsubscribe, confirm e-mail), and the PWA files."""
+"""Reminder preferences (signed-in, own enrolments only) and the signed links
+in every message (unsubscribe, confirm e-mail)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -9,7 +9,6 @@ really logged in.
 import html
 import secrets
 import time
-from html import escape
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
@@ -164,7 +163,7 @@ class Authorization:
                 "acr_values",
             )
         hidden = "\n".join(
-            f'<input type="hidden" name="{name}" value="{escape(query[name])}">'
+            f'<input type="hidden" name="{name}" value="{html.escape(query[name])}">'
             for name in keep
             if name in query
         )

@@ -21,9 +21,10 @@ from paths.factories import (
     PathIndexPageFactory,
     PathPageFactory,
     PathStepPageFactory,
+    ThemeFactory,
     every_step_block,
 )
-from paths.models import PathStepPage, Theme
+from paths.models import PathStepPage
 
 from .paths_helpers import BLOCK_KINDS, client_on_path, open_all_steps, young_person
 
@@ -110,8 +111,8 @@ def test_a_translated_step_keeps_its_key_and_block_ids(index):
 def test_path_index_groups_paths_by_editable_theme(index):
     """Paths appear under each theme; ?theme= shows only that theme's paths."""
     locale = index.locale
-    mieli = Theme.objects.create(name="Mieli", slug="mieli", locale=locale)
-    uni = Theme.objects.create(name="Uni", slug="uni", locale=locale, sort_order=1)
+    mieli = ThemeFactory(name="Mieli", slug="mieli", locale=locale)
+    uni = ThemeFactory(name="Uni", slug="uni", locale=locale, sort_order=1)
     new_path(index, "huoli", themes=[mieli], title="Huolipolku")
     new_path(index, "nukkuminen", themes=[uni], title="Unipolku")
     html = Client().get(index.url).content.decode()
@@ -299,7 +300,7 @@ def _png():
 
 def test_home_page_leads_to_the_paths_by_theme(index):
     """The front page links the path index, each theme and each path."""
-    theme = Theme.objects.create(name="Mieli", slug="mieli", locale=index.locale)
+    theme = ThemeFactory(name="Mieli", slug="mieli", locale=index.locale)
     path = new_path(index, "huoli", themes=[theme], title="Huolipolku")
     html = Client().get("/fi/").content.decode()
     assert f'href="{index.url}"' in html

@@ -17,7 +17,7 @@ from accounts.models import User
 from directory.models import Organisation, Service
 from paths import workflows
 from paths.blocks import StepStreamBlock
-from paths.factories import every_step_block
+from paths.factories import ThemeFactory, every_step_block
 from paths.models import PathIndexPage, PathStepPage, Theme
 
 from .paths_helpers import form_value, listblock, make_index, make_path, staff
@@ -236,7 +236,7 @@ def test_path_form_offers_each_theme_once():
     """The path form lists the default-language themes, not every translation."""
 
     index = make_index()
-    mieli = Theme.objects.create(name="Mieli", slug="mieli", locale=index.locale)
+    mieli = ThemeFactory(name="Mieli", slug="mieli", locale=index.locale)
     sv = mieli.copy_for_translation(Locale.objects.get(language_code="sv"))
     sv.name, sv.slug = "Psyket", "psyke"
     sv.save()

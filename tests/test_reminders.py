@@ -18,10 +18,9 @@ from progress.factories import EnrolmentFactory
 from progress.models import Enrolment
 from reminders import dispatcher, links, schedule
 from reminders.admin_views import QueueHealthView
-from reminders.factories import ReminderPreferenceFactory
+from reminders.factories import PathReminderDefaultsFactory, ReminderPreferenceFactory
 from reminders.models import (
     Delivery,
-    PathReminderDefaults,
     PushSubscription,
     QueueEvent,
     ReminderPreference,
@@ -334,7 +333,7 @@ def test_editor_texts_are_used_in_turn_and_must_be_discreet():
 
     root = Page.get_first_root_node()
     path_page = root.add_child(instance=Page(title="Päihteet hallintaan", slug="p"))
-    defaults = PathReminderDefaults.objects.create(path=path_page, inactive_days=5)
+    defaults = PathReminderDefaultsFactory(path=path_page, inactive_days=5)
     ReminderText.objects.create(
         defaults=defaults, language="fi", title="Polku", body="Hetki itselle?"
     )
@@ -366,7 +365,7 @@ def test_editor_preview_shows_lock_screen_texts(rf):
 
     root = Page.get_first_root_node()
     path_page = root.add_child(instance=Page(title="Mieli", slug="mieli"))
-    defaults = PathReminderDefaults.objects.create(path=path_page)
+    defaults = PathReminderDefaultsFactory(path=path_page)
     response = defaults.serve_preview(rf.get("/"), "")
     html = response.render().content.decode()
     assert "Polku odottaa sinua" in html and "Din stig väntar" in html

@@ -16,13 +16,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
 
 from accounts.strongid.views import oauth2_login
 from core.ratelimit import rate_limited
 from directory import local
 from paths.models import PathStepPage
-from paths.pages import path_page
+from paths.pages import live_by_key, path_page
 
 from .. import journey
 from ..enrolments import (
@@ -57,8 +56,7 @@ def _uuid_or_404(value):
 
 def _step_by_key(step_key):
     """The live step with this key, in the active language when there is one."""
-    steps = PathStepPage.objects.live().filter(translation_key=step_key)
-    step = steps.filter(locale=Locale.get_active()).first() or steps.first()
+    step = live_by_key(PathStepPage, step_key)
     if step is None:
         raise Http404
     return step
