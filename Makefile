@@ -31,8 +31,8 @@ format: install
 	bin/lint-front --fix
 
 messages: install
-	.venv/bin/python manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=.tools
-	.venv/bin/python manage.py compilemessages --ignore=.venv --ignore=.tools
+	.venv/bin/python manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=.tools --ignore=node_modules
+	.venv/bin/python manage.py compilemessages --ignore=.venv --ignore=.tools --ignore=node_modules
 
 bench: install
 	bin/bench $(BENCH)

@@ -25,16 +25,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
-
-import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import processes
-from portal.processes import BIN, PYTHON, ROOT
+from portal.processes import BIN, ROOT
 
 PG = "postgres://postgres@127.0.0.1:5432"
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379")
@@ -131,16 +128,12 @@ def dropdb(name):
     )
 
 
-def wait_for(url, cookies=None, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            if requests.get(url, cookies=cookies, timeout=5).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    sys.exit(f"{url} did not answer 200")
+def wait_for(url, session=None, seconds=120):
+    """Exit unless `url` answers 200 within `seconds` (signed in with the
+    `session` key, when given)."""
+    headers = {"Cookie": f"sessionid={session}"} if session else None
+    if not processes.wait_for_url(url, seconds, headers=headers):
+        sys.exit(f"{url} did not answer 200")
 
 
 def gunicorn(cwd, env, module, port):
@@ -176,7 +169,7 @@ def bare_project(tmp, db, prefix):
         "PYTHONPATH": str(tmp),
     }
     createdb(db)
-    run([PYTHON, "manage.py", "migrate", "-v0"], cwd=tmp, env=env)
+    run(processes.manage_command("migrate", "-v0"), cwd=tmp, env=env)
     return env
 
 
@@ -212,11 +205,11 @@ def main():
         bare = bare_project(tmp, bare_db, f"bare-{run_id}")
         createdb(polku_db)
         env = polku_env(polku_db, f"polku-{run_id}", page_cache=False)
-        manage = [PYTHON, "manage.py"]
-        run([*manage, "migrate", "-v0"], cwd=ROOT, env=env)
-        run([*manage, "load_demo", "-v0"], cwd=ROOT, env=env)
+        manage = processes.manage_command
+        run(manage("migrate", "-v0"), cwd=ROOT, env=env)
+        run(manage("load_demo", "-v0"), cwd=ROOT, env=env)
         out = run(
-            [*manage, "shell", "-c", PREPARE],
+            manage("shell", "-c", PREPARE),
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -240,7 +233,7 @@ def main():
         for base in (polku, cached):
             for address in pages.values():
                 wait_for(base + address)
-        wait_for(polku + step_url, cookies={"sessionid": cookie})
+        wait_for(polku + step_url, session=cookie)
         wait_for(bare_url + "/")
         wait_for(bare_url + "/cached/")
         # (label, Polku URL, cookie, bare URL, goal)

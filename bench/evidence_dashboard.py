@@ -27,8 +27,7 @@ from django.test.utils import setup_test_environment
 from django.utils import timezone
 
 TARGET_MS = 300
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main():
@@ -64,6 +63,7 @@ def run(args):
     from evidence.months import add_months, last_whole_month
     from paths.models import PathPage
     from referrals.models import ReferralLink
+    from reminders.models import Delivery, ReminderPreference
     from tests.staff import make_staff, sign_in
 
     setup_test_environment()
@@ -164,8 +164,6 @@ def run(args):
         cursor.execute("SELECT id FROM progress_enrolment WHERE id %% 4 = 0", [])
         enrolment_ids = [row[0] for row in cursor.fetchall()]
     # Reminders have many columns with Python defaults: the ORM's bulk insert.
-    from reminders.models import Delivery, ReminderPreference
-
     preferences = ReminderPreference.objects.bulk_create(
         [
             ReminderPreference(enrolment_id=pk, enabled=True, channel="email")

@@ -25,16 +25,16 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from login_burst import ROOT, drop, load_average, prepare, spawn, spawn_env
+from login_burst import drop, load_average, prepare, spawn, spawn_env
 
 from portal import processes
+from portal.processes import ROOT
 
 LIGHTHOUSE_DIR = Path(os.environ.get("LIGHTHOUSE_DIR", "/tmp/polku-lighthouse"))
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync"
-)
+# The tests' Chromium and flags, headless; CHROME_PATH (Lighthouse's own
+# variable) overrides the binary.
+CHROME = os.environ.get("CHROME_PATH", processes.CHROMIUM)
+CHROME_FLAGS = " ".join(["--headless", *processes.CHROMIUM_ARGS])
 PAGES = """
 from directory.models import ServiceFinderPage
 from paths.models import PathPage
@@ -112,13 +112,13 @@ def main():
     try:
         prepare(env)
         subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+            processes.manage_command("collectstatic", "--no-input", "-v0"),
             cwd=ROOT,
             env=env,
             check=True,
         )
         path_url, finder_url = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", PAGES],
+            processes.manage_command("shell", "-c", PAGES),
             cwd=ROOT,
             env=env,
             check=True,

@@ -41,11 +41,11 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from accounts.hetu import birth_date_for_age, make_code  # noqa: E402
-from portal import processes  # noqa: E402
+from accounts.hetu import birth_date_for_age, make_code
+from portal import processes
+from portal.processes import ROOT
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PATH_LINK = re.compile(r'href="(/fi/[^"/]+/[^"/]+/)"')
@@ -219,7 +219,7 @@ def prepare(env):
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
     for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
         subprocess.run(
-            [sys.executable, "manage.py", *command],
+            processes.manage_command(*command),
             cwd=ROOT,
             env=env,
             check=True,

@@ -18,11 +18,13 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from portal.processes import ROOT
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -36,7 +36,7 @@ from django.utils import timezone
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from portal import processes
-from portal.processes import PYTHON, ROOT, free_port
+from portal.processes import ROOT, free_port
 from tests.pushservice import PushService
 
 
@@ -138,7 +138,9 @@ class Harness:
         processes.stop(self.redis, timeout=10)
 
     def manage(self, *args):
-        subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, check=True)
+        subprocess.run(
+            processes.manage_command(*args), cwd=ROOT, env=self.env, check=True
+        )
 
     def _admin(self, statement):
         admin = self.args.database.rsplit("/", 1)[0] + "/postgres"

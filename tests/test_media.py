@@ -4,10 +4,8 @@ attachments, and object storage for several hosts (moto's S3 server)."""
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 
 import boto3
 import pytest
@@ -21,6 +19,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from portal import processes
 from portal.media import serve_image
 from tests.production import PRODUCTION_ENV
 
@@ -92,35 +91,22 @@ def test_documents_download_as_attachments(client, media_root):
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def s3_server():
     """moto's S3-compatible server on loopback, standing in for object storage."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [os.path.join(os.path.dirname(sys.executable), "moto_server"), "-p", str(port)],
+    port = processes.free_port()
+    process = processes.start(
+        [processes.BIN / "moto_server", "-p", port],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(url, timeout=10)
-            break
-        except requests.ConnectionError:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise
-            time.sleep(0.2)
+    # Any answer will do: moto's root answers 200 or an S3 error.
+    if not processes.wait_for_url(url, 30, ok=lambda status: status is not None):
+        processes.stop(process)
+        raise RuntimeError(f"moto_server did not answer on {url}")
     yield url
-    process.terminate()
-    process.wait()
+    processes.stop(process)
 
 
 @pytest.mark.django_db

@@ -6,17 +6,16 @@ import signal
 import socket
 import sys
 import time
-from pathlib import Path
 
 import psycopg
 import pytest
 from django.test import Client
 
 from portal import processes
+from portal.processes import ROOT
 
 from .conftest import on_redis
 
-ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("polku_run", ROOT / "bin" / "run.py")
 run = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(run)
