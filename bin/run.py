@@ -359,9 +359,9 @@ def main():
     env = processes.child_env()
     env.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     env.setdefault("BASE_URL", f"http://{WEB}")
-    # The test IdP and the portal agree on one issuer: STRONGID_ISSUER when
-    # given, else the test IdP's own address.
-    env = processes.idp_env(env, env.get("STRONGID_ISSUER") or f"http://{IDP}")
+    # The portal signs in at the test IdP unless STRONGID_ISSUER names a
+    # broker; the test IdP always announces its own address.
+    env.setdefault("STRONGID_ISSUER", f"http://{IDP}")
     try:
         if not env.get("DATABASE_URL"):
             env["DATABASE_URL"] = embedded_postgres(supervisor, env)

@@ -5,7 +5,8 @@ Dev and test tooling (`make run`, the test fixtures, the benchmarks), never
 imported by the portal itself; importing it needs no Django setup. Each
 process has a function that builds its command line; `start` runs one in a
 process group of its own, `wait_for_port` / `wait_for_url` wait until it
-answers and `stop` ends the whole group (its signal, then SIGKILL).
+answers and `stop` ends it (its signal to the process, then SIGKILL to the
+whole group).
 """
 
 import contextlib

@@ -3,7 +3,8 @@
 
 import os
 import subprocess
-import sys
+
+from portal import processes
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -33,7 +34,7 @@ def manage_in_production(*args, **overrides):
         else:
             env[key] = value
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        processes.manage_command(*args),
         env=env,
         capture_output=True,
         text=True,

@@ -3,12 +3,12 @@
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 from django.conf import settings
 
 from accounts.models import User
+from portal import processes
 from portal.settings.base import BASE_DIR as ROOT
 
 from .production import PRODUCTION_ENV
@@ -95,7 +95,7 @@ def production_pages(demo_site):
         DJANGO_ALLOW_ASYNC_UNSAFE="true",
     )
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", SCRIPT],
+        processes.manage_command("shell", "-c", SCRIPT),
         cwd=ROOT,
         env=env,
         capture_output=True,
