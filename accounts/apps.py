@@ -38,6 +38,7 @@ def use_security_cache():
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Accounts"
+    demo_staff = "accounts.demo.load_staff"
 
     def ready(self):
         # The receivers import the models: only once the registry is ready.

@@ -22,10 +22,10 @@ import uuid
 from pathlib import Path
 
 import yaml
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
+from core.demo import LANGUAGES
 from home.models import HomePage
 
 from .models import (
@@ -37,8 +37,6 @@ from .models import (
 )
 
 NAMESPACE = uuid.UUID("3f6d2a56-6a0e-4a57-9a0c-6b1c5f0d7e11")
-# The demo is written in every content language the site has.
-LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 CONTENT = Path(__file__).parent / "demo_content"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -39,6 +39,7 @@ class ServiceTheme(models.TextChoices):
     PAIHTEET = "paihteet", _("Substance use")
     JAKSAMINEN = "jaksaminen", _("Coping in everyday life")
 
+
 # The languages a service is offered in, by their own names as a card lists
 # them ("Kielet: suomi, svenska"): a fact about the service, not the site's
 # languages (settings.LANGUAGES), even though the two lists are alike today.

@@ -3,16 +3,14 @@
 Every text is our own. Regional contacts are placeholders and say so.
 """
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from core.demo import LANGUAGES
 from core.models import SiteSettings
 
 from .legal_content import PRIVACY, STATEMENT
 from .models import ContentPage, HomePage
-
-LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 HOME = {
     "fi": {

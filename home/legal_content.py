@@ -17,8 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from core.demo import LANGUAGES
+
 CONTENT = Path(__file__).parent / "demo_content"
-LANGUAGES = ("fi", "sv", "en")
 
 
 def read(name):

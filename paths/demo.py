@@ -20,11 +20,6 @@ from io import BytesIO
 from pathlib import Path
 
 import yaml
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
@@ -32,6 +27,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
+from accounts.demo import ensure_staff
+from core.demo import LANGUAGES
 from directory.models import Service
 from home.models import HomePage
 
@@ -39,8 +36,6 @@ from . import workflows
 from .models import PathIndexPage, PathPage, PathStepPage, Theme
 from .workflows import assign_review_workflow
 
-# The demo is written in every content language the site has.
-LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 NAMESPACE = uuid.UUID("6f1f4f0e-3c1d-4b5e-9d51-6b1f0d1f7a11")
 STEP_SLUG = {"fi": "vaihe", "sv": "steg", "en": "step"}
 IMAGE_TITLE = "Polku demo: rauhallinen maisema"
@@ -306,12 +301,4 @@ STAFF = {
 def load_staff(password):
     workflows.review_workflow()
     for username, group in STAFF.items():
-        user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"is_staff": True}
-        )
-        if created:
-            user.set_password(password)
-            user.save()
-            user.groups.set(Group.objects.filter(name=group))
-        if not Authenticator.objects.filter(user=user).exists():
-            TOTP.activate(user, generate_totp_secret())
+        ensure_staff(username, password, [group])

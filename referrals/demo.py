@@ -2,12 +2,9 @@
 directory maintainer. Development only: created when the settings give a demo
 password (DEMO_ADMIN_PASSWORD), each with TOTP enrolled like the demo admin."""
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
+from accounts.demo import ensure_staff
 from directory import demo as directory_demo
 from directory.models import Organisation, Service
 
@@ -30,13 +27,7 @@ STAFF = {
 def load(password):
     default = Locale.get_default()
     for username, (groups, organisation_key, service_key) in STAFF.items():
-        user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"is_staff": True}
-        )
-        if created:
-            user.set_password(password)
-            user.save()
-            user.groups.set(Group.objects.filter(name__in=groups))
+        user = ensure_staff(username, password, groups)
         if organisation_key and not StaffMembership.objects.filter(user=user).exists():
             organisation = Organisation.objects.filter(
                 translation_key=directory_demo.key(f"organisation:{organisation_key}"),
@@ -50,5 +41,3 @@ def load(password):
                 StaffMembership.objects.create(
                     user=user, organisation=organisation, service=service
                 )
-        if not Authenticator.objects.filter(user=user).exists():
-            TOTP.activate(user, generate_totp_secret())

@@ -22,6 +22,9 @@ from .lifecycle import channel_ready, stop
 from .models import Delivery, QueueEvent, ReminderPreference
 from .queue import enqueue_deliveries
 
+# What a reminder moved to a later time saves.
+RESCHEDULED = ["activity_seen_at", "unanswered", "next_due_at", "updated_at"]
+
 Stop = ReminderPreference.Stop
 
 
@@ -45,14 +48,7 @@ def _dispatch_one(pref, now, max_unanswered):
         due = schedule.next_due(pref, now, enrolment.last_activity_at)
         if due is not None and due > now:
             pref.next_due_at = due
-            pref.save(
-                update_fields=[
-                    "activity_seen_at",
-                    "unanswered",
-                    "next_due_at",
-                    "updated_at",
-                ]
-            )
+            pref.save(update_fields=RESCHEDULED)
             return None
     if pref.unanswered >= max_unanswered:
         stop(pref, Stop.UNANSWERED, fields=["activity_seen_at", "unanswered"])
@@ -65,14 +61,7 @@ def _dispatch_one(pref, now, max_unanswered):
         # in quiet hours or outside the window; move to the next allowed time.
         quiet = schedule.is_quiet(pref, now)
         pref.next_due_at = schedule.next_allowed(pref, now)
-        pref.save(
-            update_fields=[
-                "activity_seen_at",
-                "unanswered",
-                "next_due_at",
-                "updated_at",
-            ]
-        )
+        pref.save(update_fields=RESCHEDULED)
         QueueEvent.bump(
             QueueEvent.Kind.DEFERRED_QUIET if quiet else QueueEvent.Kind.DEFERRED_WINDOW
         )

@@ -8,14 +8,12 @@ AppConfig, as dotted paths:
   ones, so that a loader finds what the apps below it made;
 - `demo_staff`: a function taking the demo password that creates staff
   logins and what needs them; these run only when the settings give a demo
-  password (DEMO_ADMIN_PASSWORD), after the demo admin is made.
+  password (DEMO_ADMIN_PASSWORD); accounts' makes the demo admin, and
+  every app makes its logins with `accounts.demo.ensure_staff`.
 """
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils.module_loading import import_string
@@ -42,23 +40,6 @@ class Command(BaseCommand):
             for load in loaders("demo_content"):
                 load()
         if settings.DEMO_ADMIN_PASSWORD:
-            self.ensure_admin(settings.DEMO_ADMIN_PASSWORD)
             for load_staff in loaders("demo_staff"):
                 load_staff(settings.DEMO_ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
-
-    def ensure_admin(self, password):
-        user, created = get_user_model().objects.get_or_create(
-            username="admin",
-            defaults={
-                "is_staff": True,
-                "is_superuser": True,
-                "email": "admin@localhost",
-            },
-        )
-        if created:
-            user.set_password(password)
-            user.save()
-        if not Authenticator.objects.filter(user=user).exists():
-            # MFA is mandatory for staff: enrol the demo admin once.
-            TOTP.activate(user, generate_totp_secret())
