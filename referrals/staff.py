@@ -85,6 +85,12 @@ def link_numbers(links):
 def my_links(user):
     """The staff member's links with their numbers (docs/evidence.md)."""
     links = ReferralLink.objects.filter(created_by=user).select_related("service")
+    return link_rows_with_paths(links)
+
+
+def link_rows_with_paths(links):
+    """`link_numbers` of `links`, each row with its path's title ("–" when
+    the path is no longer published)."""
     titles = {str(page.path_key): page.title for page in published_paths()}
     rows = link_numbers(list(links))
     for row in rows:

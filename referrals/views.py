@@ -26,7 +26,7 @@ from .middleware import SESSION_KEY
 from .models import ReferralLink, ReferralOpening
 from .staff import (
     link_for,
-    link_numbers,
+    link_rows_with_paths,
     my_links,
     own_service,
     published_paths,
@@ -239,10 +239,7 @@ def numbers(request):
     links = ReferralLink.objects.select_related("service", "service__organisation")
     if not sees_all:
         links = links.filter(service__in=staff_services(request.user))
-    titles = {str(page.path_key): page.title for page in published_paths()}
-    link_rows = link_numbers(list(links))
-    for row in link_rows:
-        row["path"] = titles.get(str(row["link"].path_key), "–")
+    link_rows = link_rows_with_paths(links)
     return render(
         request,
         "referrals/admin/numbers.html",
