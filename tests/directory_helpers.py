@@ -30,25 +30,40 @@ def directory_site(transactional_db):
     call_command("load_demo", verbosity=0)
 
 
-def make_service(name, municipality=None, themes=(), **channel):
+def published_service(
+    name,
+    channels,
+    municipalities=(),
+    organisation=("Testijärjestö", Organisation.Kind.NGO),
+    **fields,
+):
+    """A Finnish service with `channels` (ContactChannel fields), saved and
+    published as an editor leaves it, read back as the finder reads it."""
     locale = Locale.objects.get_or_create(language_code="fi")[0]
-    organisation, _created = Organisation.objects.get_or_create(
-        name="Testikunta", kind=Organisation.Kind.MUNICIPALITY, locale=locale
+    owner, _created = Organisation.objects.get_or_create(
+        name=organisation[0], kind=organisation[1], locale=locale
     )
+    fields.setdefault("description", "Kuvaus")
     service = Service(
-        name=name,
-        organisation=organisation,
-        description=f"{name}: kuvaus",
-        languages=["fi"],
-        themes=list(themes),
-        locale=locale,
+        name=name, organisation=owner, languages=["fi"], locale=locale, **fields
     )
-    service.channels = [ContactChannel(**channel)]
+    service.channels = [ContactChannel(**channel) for channel in channels]
     service.save()
-    if municipality:
-        service.municipalities.add(municipality)
+    service.municipalities.add(*municipalities)
     service.save_revision().publish()
-    return service
+    return Service.objects.get(pk=service.pk)
+
+
+def make_service(name, municipality=None, themes=(), **channel):
+    """A municipality's service with one channel, for the finder's tests."""
+    return published_service(
+        name,
+        [channel],
+        municipalities=[municipality] if municipality else [],
+        organisation=("Testikunta", Organisation.Kind.MUNICIPALITY),
+        description=f"{name}: kuvaus",
+        themes=list(themes),
+    )
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import translation
-from wagtail.models import Locale
 
 from core.choices import Weekday
 from directory import cards, hours
-from directory.models import ContactChannel, Organisation, Service
+
+from .directory_helpers import published_service
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 UTC = dt.UTC
@@ -27,26 +27,6 @@ def period(days, opens, closes):
     return ("period", {"days": days, "opens": opens, "closes": closes})
 
 
-def make_service(name, channels, **fields):
-    """A published service, saved and read back as the finder reads it."""
-    locale = Locale.objects.get_or_create(language_code="fi")[0]
-    organisation, _created = Organisation.objects.get_or_create(
-        name="Testijärjestö", kind=Organisation.Kind.NGO, locale=locale
-    )
-    service = Service(
-        name=name,
-        organisation=organisation,
-        description="Kuvaus",
-        languages=["fi"],
-        locale=locale,
-        **fields,
-    )
-    service.channels = [ContactChannel(**channel) for channel in channels]
-    service.save()
-    service.save_revision().publish()
-    return Service.objects.get(pk=service.pk)
-
-
 def office_phone(**extra):
     return {
         "kind": "phone",
@@ -58,7 +38,7 @@ def office_phone(**extra):
 
 @pytest.fixture
 def phone_line(db):
-    return make_service("Virka-aikainen puhelin", [office_phone()]).channels.get()
+    return published_service("Virka-aikainen puhelin", [office_phone()]).channels.get()
 
 
 def test_weekday_open_during_office_hours(phone_line):
@@ -101,7 +81,7 @@ def test_weekend_opens_on_monday(phone_line):
 
 def test_weekend_hours_and_overnight_chat(db):
     """A weekend chat open 18–02 is open at 1 a.m. on Sunday, until 2."""
-    chat = make_service(
+    chat = published_service(
         "Viikonloppuchat",
         [
             {
@@ -128,7 +108,7 @@ def test_public_holiday_closed(phone_line):
 
 def test_public_holiday_with_sunday_hours(db):
     """A line with Sunday hours on holidays uses them on Independence Day."""
-    line = make_service(
+    line = published_service(
         "Nuorten puhelin",
         [
             {
@@ -150,7 +130,7 @@ def test_public_holiday_with_sunday_hours(db):
 
 def test_dated_exception_overrides_regular_hours(db):
     """A dated exception (Christmas Eve 10–13, a closed week) beats the rules."""
-    line = make_service(
+    line = published_service(
         "Ohjaamo",
         [
             office_phone(
@@ -188,7 +168,7 @@ def test_dated_exception_overrides_regular_hours(db):
 
 
 def sunday_line():
-    return make_service(
+    return published_service(
         "Sunnuntailinja",
         [
             {
@@ -224,7 +204,7 @@ def test_dst_fall_back(phone_line, db):
 
 def test_always_open(db):
     """A 24/7 line says so, whatever the hour or holiday."""
-    line = make_service(
+    line = published_service(
         "Kriisipuhelin",
         [{"kind": "phone", "value": "09 2525 0111", "always_open": True}],
     ).channels.get()
@@ -236,7 +216,7 @@ def test_always_open(db):
 
 def test_channel_without_hours_is_unknown(db):
     """A walk-in address without hours shows no open/closed claim at all."""
-    place = make_service(
+    place = published_service(
         "Kohtaamispaikka", [{"kind": "walk_in", "value": "Kauppalankatu 1, Kouvola"}]
     ).channels.get()
     state = place.status(at(2026, 3, 11, 10))
@@ -245,16 +225,16 @@ def test_channel_without_hours_is_unknown(db):
 
 def test_closed_chat_names_next_open_alternative(db):
     """When a chat is closed, the card names an open line to try instead."""
-    crisis = make_service(
+    crisis = published_service(
         "Kriisipuhelin",
         [{"kind": "phone", "value": "09 2525 0111", "always_open": True}],
     )
-    make_service(
+    published_service(
         "Hätänumero",
         [{"kind": "phone", "value": "112", "always_open": True}],
         help_box_order=0,
     )
-    chat = make_service(
+    chat = published_service(
         "Iltachat",
         [
             {
